@@ -14,8 +14,10 @@ export type ExecutionKind =
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  private paused = 0;
 
   count(service: string, method: string): void {
+    if (this.paused > 0) return;
     const key = `${service}.${method}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
@@ -43,6 +45,16 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear();
+  }
+
+  /** Runs `fn` without counting: the harness's own calls (a user's typing, reading results) are not the script's. */
+  uncounted<T>(fn: () => T): T {
+    this.paused++;
+    try {
+      return fn();
+    } finally {
+      this.paused--;
+    }
   }
 }
 

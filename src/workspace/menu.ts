@@ -1,4 +1,25 @@
-/** Simple trigger: builds the Action Plan menu. Runs in 30 s with no authorised services, so it only adds items. */
+/** One item of the Action Plan menu: its caption and the top-level function Apps Script calls. */
+export interface MenuItem {
+  readonly caption: string;
+  readonly functionName: string;
+}
+
+/** The Action Plan menu, in groups; each feature owns its group. */
+export const MENU: readonly (readonly MenuItem[])[] = [
+  [
+    { caption: 'Set up or repair register', functionName: 'setUpRegisterFromMenu' },
+    { caption: 'Import plan', functionName: 'importPlanFromMenu' },
+    { caption: 'Refresh statuses', functionName: 'refreshStatusesFromMenu' },
+  ],
+  [{ caption: 'Help', functionName: 'showHelp' }],
+];
+
+/** Simple trigger: builds the Action Plan menu. It runs with no authorised services, so it only adds items. */
 export function onOpen(): void {
-  SpreadsheetApp.getUi().createMenu('Action Plan').addItem('Help', 'showHelp').addToUi();
+  const menu = SpreadsheetApp.getUi().createMenu('Action Plan');
+  MENU.forEach((group, i) => {
+    if (i > 0) menu.addSeparator();
+    for (const item of group) menu.addItem(item.caption, item.functionName);
+  });
+  menu.addToUi();
 }

@@ -1,0 +1,196 @@
+/**
+ * The register end to end on a plan, in the local Workspace, through the bundle's own entry points: open the
+ * sheet, set up, fill Officers and paste the plan as a user would, import, refresh, generate the paper, schedule
+ * the weekly digest and let Google fire it. Then the state is exported to real files.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { fromIsoDate, isIsoDate, toIsoDate } from '../../src/core/dates';
+import { writeDocx } from '../export/docx';
+import { writeEml } from '../export/eml';
+import { writeXlsx } from '../export/xlsx';
+import { isDate } from '../workspace/runtime';
+import { loadBundle } from './bundle';
+import type { LoadedBundle } from './bundle';
+
+export const SAMPLE_PLAN = join(__dirname, '../sample/plan.tsv');
+export const SAMPLE_OFFICERS = join(__dirname, '../sample/officers.csv');
+/** A Monday on which the sample plan shows every status. */
+export const SAMPLE_TODAY = '2010-09-06';
+const TIME_ZONE = 'Europe/London';
+const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate'];
+
+/** A problem with what the user asked for: printed as one line, no stack trace. */
+export class UsageError extends Error {}
+
+export interface RunOptions {
+  readonly plan?: string;
+  readonly officers?: string;
+  readonly today?: string;
+  readonly out: string;
+}
+
+export interface RunSummary {
+  readonly lines: string[];
+  readonly files: string[];
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`cannot read ${what} "${path}": ${code === 'ENOENT' ? 'no such file' : code}`);
+  }
+}
+
+/** A TSV or CSV file as a rectangular grid of text, as an officer would paste it. */
+export function readGrid(path: string, what: string): string[][] {
+  const text = readText(path, what).replace(/^\uFEFF/, '');
+  const tsv =
+    ['.tsv', '.tab', '.txt'].includes(extname(path).toLowerCase()) ||
+    (!text.includes(',') && text.includes('\t'));
+  let rows: string[][];
+  try {
+    rows = parse(text, {
+      delimiter: tsv ? '\t' : ',',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} "${path}": ${(error as Error).message}`);
+  }
+  while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === '')) rows.pop();
+  if (rows.length === 0) throw new UsageError(`${what} "${path}" is empty`);
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+}
+
+function readOfficers(path: string): string[][] {
+  const [header, ...rows] = readGrid(path, 'officers file');
+  const norm = (s: string) => s.trim().toLowerCase();
+  const indexes = OFFICER_HEADERS.map((h) => header.findIndex((c) => norm(c) === norm(h)));
+  const missing = OFFICER_HEADERS.filter((_, i) => indexes[i] < 0);
+  if (missing.length > 0) throw new UsageError(`officers file "${path}" has no ${missing.join(', ')} column`);
+  return rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => indexes.map((i) => r[i].trim()));
+}
+
+const a1 = (rows: number, columns: number, firstRow = 1): string => {
+  let letters = '';
+  for (let n = columns; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `A${firstRow}:${letters}${firstRow + rows - 1}`;
+};
+
+/** A sheet's values as CSV: dates as YYYY-MM-DD in the spreadsheet's time zone. */
+function sheetCsv(bundle: LoadedBundle, name: string): string | null {
+  return bundle.ws.runtime.calls.uncounted(() => {
+    const sheet = bundle.spreadsheet().getSheetByName(name);
+    if (!sheet || sheet.getLastRow() === 0) return null;
+    const values = sheet.getDataRange().getValues();
+    return stringify(values.map((row) => row.map((v) => (isDate(v) ? toIsoDate(v, TIME_ZONE) : v))));
+  });
+}
+
+const at = (day: string, hour: number, minute = 0): Date => {
+  const midnight = fromIsoDate(day, TIME_ZONE);
+  return new Date(midnight.getTime() + (hour * 60 + minute) * 60_000);
+};
+
+export async function runRegister(options: RunOptions): Promise<RunSummary> {
+  const today = options.today ?? SAMPLE_TODAY;
+  if (!isIsoDate(today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${today}"`);
+  const planPath = options.plan ?? SAMPLE_PLAN;
+  const plan = readGrid(planPath, 'plan');
+  const officers = readOfficers(options.officers ?? SAMPLE_OFFICERS);
+
+  const bundle = loadBundle({ now: at(today, 7), timeZone: TIME_ZONE });
+  const { ws } = bundle;
+  ws.sheets.ui.respond((dialog) => ({ button: /yes/i.test(dialog.buttons) ? 'YES' : 'OK' }));
+  const lines: string[] = [];
+  const skipped: string[] = [];
+
+  bundle.open();
+  bundle.clickMenu('Set up or repair register');
+  if (officers.length > 0) bundle.edit('Officers', a1(officers.length, 5, 2), officers);
+  const owner = ws.runtime.activeUserEmail;
+  const ownerRow = ws.runtime.calls.uncounted(() =>
+    bundle
+      .spreadsheet()
+      .getSheetByName('Settings')
+      ?.getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Owner email'),
+  );
+  if (ownerRow !== undefined && ownerRow > 0) bundle.edit('Settings', `B${ownerRow + 1}`, [[owner]]);
+  bundle.edit('Import', a1(plan.length, plan[0].length), plan);
+  bundle.clickMenu('Import plan');
+  const importAlert = ws.sheets.ui.dialogs[ws.sheets.ui.dialogs.length - 1];
+  lines.push(`Imported ${basename(planPath)}: ${importAlert?.prompt.replace(/\n/g, ' ') ?? 'no report'}`);
+  bundle.clickMenu('Refresh statuses');
+  const refreshAlert = ws.sheets.ui.dialogs[ws.sheets.ui.dialogs.length - 1];
+  lines.push(`Statuses as of ${today}: ${refreshAlert?.prompt.split('\n').slice(1, 5).join('; ') ?? ''}`);
+
+  rmSync(options.out, { recursive: true, force: true });
+  mkdirSync(join(options.out, 'emails'), { recursive: true });
+  const files: string[] = [];
+  const save = (name: string, content: string | null): void => {
+    if (content === null) return;
+    writeFileSync(join(options.out, name), content);
+    files.push(name);
+  };
+  await writeXlsx(ws.sheets.active, join(options.out, 'register.xlsx'));
+  files.push('register.xlsx');
+  save('register.csv', sheetCsv(bundle, 'Register'));
+  save('history.csv', sheetCsv(bundle, 'History') ?? 'When,Who,Ref,Field,Old value,New value\n');
+
+  if (bundle.hasFunction('generatePaper') && bundle.hasFunction('getPaperDefaults')) {
+    ws.setNow(at(today, 7, 30));
+    const result = bundle.run('generatePaper', bundle.run('getPaperDefaults')) as {
+      url: string;
+      name: string;
+    };
+    const doc = ws.docs.documents().find((d) => result.url.includes(d.getId()));
+    if (doc) {
+      await writeDocx(doc, join(options.out, 'briefing-paper.docx'));
+      files.push('briefing-paper.docx');
+      lines.push(`Briefing paper: "${result.name}" (${result.url})`);
+    }
+  } else skipped.push('briefing paper (not built yet)');
+
+  if (bundle.hasFunction('scheduleReminders') && bundle.hasFunction('runWeeklyReminders')) {
+    bundle.clickMenu('Schedule weekly reminders');
+    const trigger = ws.script.triggers().find((t) => t.handlerFunction === 'runWeeklyReminders');
+    const next = trigger ? ws.script.nextRun(trigger, ws.runtime.now()) : null;
+    if (next) {
+      ws.setNow(next);
+      bundle.fireClock('runWeeklyReminders');
+      const first = ws.mail.sent.length;
+      ws.setNow(new Date(next.getTime() + 3 * 3_600_000));
+      bundle.fireClock('runWeeklyReminders');
+      lines.push(
+        `Weekly digest fired ${toIsoDate(next, TIME_ZONE)} ${next.toISOString().slice(11, 16)} UTC: ${first} emails; ` +
+          `a second run the same day sent ${ws.mail.sent.length - first} more.`,
+      );
+    }
+    for (const [i, mail] of ws.mail.sent.entries()) {
+      const to = String(mail.to)
+        .split(',')[0]
+        .trim()
+        .replace(/[^\w.@-]/g, '_');
+      const name = `emails/${String(i + 1).padStart(2, '0')}-${to}.eml`;
+      await writeEml(mail, join(options.out, name));
+      files.push(name);
+    }
+  } else skipped.push('weekly digest emails (not built yet)');
+
+  lines.push(`Service calls: ${ws.runtime.calls.total()} in all.`);
+  if (skipped.length > 0) lines.push(`Skipped: ${skipped.join('; ')}.`);
+  lines.push(
+    `Wrote ${files.length} files to ${options.out}: ${files.filter((f) => !f.startsWith('emails/')).join(', ')}${files.some((f) => f.startsWith('emails/')) ? ', emails/*.eml' : ''}`,
+  );
+  return { lines, files };
+}

@@ -1,0 +1,83 @@
+/**
+ * The in-memory Google Workspace: every fake service on one Runtime, and the globals the bundle sees.
+ * Node only; never bundled.
+ */
+import { LocalDocuments } from './document';
+import { LocalDrive } from './drive';
+import { LocalHtml } from './html';
+import { LocalLock } from './lock';
+import { LocalMail } from './mail';
+import { LocalProperties } from './properties';
+import { Runtime } from './runtime';
+import { LocalScript } from './script';
+import { LocalSession } from './session';
+import { LocalSpreadsheets } from './spreadsheet';
+import { LocalLogger, LocalUtilities } from './utilities';
+
+export interface WorkspaceOptions {
+  /** The instant the script sees as now; the real clock when absent. */
+  readonly now?: Date;
+  readonly timeZone?: string;
+  readonly mailQuota?: number;
+  readonly spreadsheetName?: string;
+  /** HTML files of the project by name without extension ('PaperDialog'), for HtmlService. */
+  readonly htmlFiles?: Record<string, string>;
+}
+
+export class LocalWorkspace {
+  readonly runtime = new Runtime();
+  readonly sheets: LocalSpreadsheets;
+  readonly drive: LocalDrive;
+  readonly docs: LocalDocuments;
+  readonly html: LocalHtml;
+  readonly mail: LocalMail;
+  readonly script: LocalScript;
+  readonly properties: LocalProperties;
+  readonly lock: LocalLock;
+  readonly session: LocalSession;
+  readonly utilities: LocalUtilities;
+  readonly logger: LocalLogger;
+
+  constructor(options: WorkspaceOptions = {}) {
+    const rt = this.runtime;
+    if (options.now) rt.fixedNow = options.now.getTime();
+    if (options.timeZone) rt.scriptTimeZone = options.timeZone;
+    this.sheets = new LocalSpreadsheets(rt, {
+      name: options.spreadsheetName ?? 'Action Plan Register',
+      timeZone: rt.scriptTimeZone,
+    });
+    this.drive = new LocalDrive(rt);
+    this.docs = new LocalDocuments(rt, this.drive);
+    this.html = new LocalHtml(rt, options.htmlFiles ?? {});
+    this.mail = new LocalMail(rt, { dailyQuota: options.mailQuota });
+    this.script = new LocalScript(rt, () => this.sheets.active.getId());
+    this.properties = new LocalProperties(rt);
+    this.lock = new LocalLock(rt);
+    this.session = new LocalSession(rt);
+    this.utilities = new LocalUtilities(rt);
+    this.logger = new LocalLogger(rt);
+  }
+
+  /** Sets the clock the script sees. */
+  setNow(now: Date): void {
+    this.runtime.fixedNow = now.getTime();
+  }
+
+  /** The globals of an Apps Script project with this Workspace's services. */
+  globals(): Record<string, unknown> {
+    return {
+      SpreadsheetApp: this.sheets.app,
+      DocumentApp: this.docs.app,
+      Drive: this.drive.service,
+      HtmlService: this.html.app,
+      MailApp: this.mail.app,
+      ScriptApp: this.script.app,
+      PropertiesService: this.properties.app,
+      LockService: this.lock.app,
+      Session: this.session.app,
+      Utilities: this.utilities.app,
+      Logger: this.logger.app,
+      console: this.logger.console,
+    };
+  }
+}

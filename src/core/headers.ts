@@ -1,0 +1,154 @@
+/**
+ * Header matching for the Register and for imported plans. Columns are found by header text, never by
+ * position (DESIGN.md, Sheets), so officers may reorder them and plans written elsewhere can be read.
+ */
+
+export type ColumnKey =
+  | 'ref'
+  | 'kloe'
+  | 'recommendation'
+  | 'action'
+  | 'timescale'
+  | 'dueDate'
+  | 'revisedDueDate'
+  | 'lead'
+  | 'progress'
+  | 'lastUpdated'
+  | 'status'
+  | 'completedOn'
+  | 'extensions';
+
+/** The register's columns, in order, with their canonical header text. */
+export const REGISTER_COLUMNS: { key: ColumnKey; header: string }[] = [
+  { key: 'ref', header: 'Ref' },
+  { key: 'kloe', header: 'KLOE' },
+  { key: 'recommendation', header: 'Recommendation' },
+  { key: 'action', header: 'Action' },
+  { key: 'timescale', header: 'Timescale' },
+  { key: 'dueDate', header: 'Due date' },
+  { key: 'revisedDueDate', header: 'Revised due date' },
+  { key: 'lead', header: 'Lead' },
+  { key: 'progress', header: 'Progress' },
+  { key: 'lastUpdated', header: 'Last updated' },
+  { key: 'status', header: 'Status' },
+  { key: 'completedOn', header: 'Completed on' },
+  { key: 'extensions', header: 'Extensions' },
+];
+
+/**
+ * Header text reduced to what identifies it: markup, case, spacing and punctuation are ignored and "&" reads
+ * as "and", so "KLOE & Rec." and "kloe and rec" are the same header.
+ */
+export function normaliseHeader(s: string): string {
+  return s
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/&/g, ' and ')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Synonyms, already normalised. "Target date" and "Deadline" are timescales here: see importPlan for dates. */
+const SYNONYMS: Record<ColumnKey, readonly string[]> = {
+  ref: [
+    'ref',
+    'refs',
+    'reference',
+    'ref no',
+    'reference no',
+    'reference number',
+    'no',
+    'number',
+    'id',
+    'item',
+  ],
+  kloe: ['kloe', 'kloes', 'key line of enquiry', 'key lines of enquiry', 'key line of inquiry'],
+  recommendation: ['recommendation', 'recommendations', 'rec', 'recs', 'recc', 'reccs'],
+  action: ['action', 'actions', 'agreed action', 'agreed actions', 'proposed action', 'action required'],
+  timescale: ['timescale', 'timescales', 'when', 'by when', 'deadline', 'target date', 'target', 'timing'],
+  dueDate: ['due date', 'due', 'date due', 'due by'],
+  revisedDueDate: [
+    'revised due date',
+    'revised date',
+    'revised deadline',
+    'revised target date',
+    'new due date',
+  ],
+  lead: [
+    'lead',
+    'leads',
+    'lead officer',
+    'lead officers',
+    'responsible officer',
+    'responsible officers',
+    'responsible',
+    'responsibility',
+    'owner',
+    'officer',
+  ],
+  progress: [
+    'progress',
+    'update',
+    'updates',
+    'comments',
+    'comment',
+    'progress update',
+    'latest progress',
+    'notes',
+  ],
+  lastUpdated: ['last updated', 'updated', 'date updated', 'last update', 'updated on'],
+  status: ['status', 'rag', 'rag status', 'action status'],
+  completedOn: ['completed on', 'completed', 'date completed', 'completion date'],
+  extensions: ['extensions', 'extension', 'no of extensions', 'number of extensions'],
+};
+
+const COMBINED_KLOE_REC = new Set([
+  'kloe and rec',
+  'kloe and recs',
+  'kloe and recc',
+  'kloe and recommendation',
+  'kloe and recommendations',
+]);
+
+const BY_SYNONYM: ReadonlyMap<string, ColumnKey> = new Map(
+  (Object.keys(SYNONYMS) as ColumnKey[]).flatMap((key) => SYNONYMS[key].map((s) => [s, key] as const)),
+);
+
+/** The column a header names, or null; a combined KLOE and recommendation header gives 'kloeRec'. */
+export function columnKeyOf(header: string): ColumnKey | 'kloeRec' | null {
+  const h = normaliseHeader(header);
+  if (h === '') return null;
+  if (COMBINED_KLOE_REC.has(h)) return 'kloeRec';
+  const exact = BY_SYNONYM.get(h);
+  if (exact) return exact;
+  // Plans name these columns after the year or the report date: "Action & Timescales for 2010/11",
+  // "Progress to 31 July 2010".
+  if (/\btimescales?\b/.test(h)) return 'timescale';
+  if (/^(progress|update)\b/.test(h)) return 'progress';
+  if (/^revised (due|target)\b/.test(h)) return 'revisedDueDate';
+  if (/^due date\b/.test(h)) return 'dueDate';
+  if (/^(lead|responsible) officers?\b/.test(h)) return 'lead';
+  return null;
+}
+
+/**
+ * Which column of a header row holds each register field (0-based). The first column naming a field wins;
+ * later duplicates, blank headers and officers' own columns are listed as unknown and left alone.
+ */
+export function matchColumns(headerRow: string[]): {
+  columns: Partial<Record<ColumnKey, number>>;
+  combinedKloeRec?: number;
+  unknown: number[];
+} {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const unknown: number[] = [];
+  let combinedKloeRec: number | undefined;
+  headerRow.forEach((header, index) => {
+    const key = columnKeyOf(header);
+    if (key === 'kloeRec' && combinedKloeRec === undefined) combinedKloeRec = index;
+    else if (key !== null && key !== 'kloeRec' && columns[key] === undefined) columns[key] = index;
+    else unknown.push(index);
+  });
+  return combinedKloeRec === undefined ? { columns, unknown } : { columns, combinedKloeRec, unknown };
+}

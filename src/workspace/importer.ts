@@ -1,0 +1,123 @@
+import { fromIsoDate } from '../core/dates';
+import type { ColumnKey } from '../core/headers';
+import { defuseFormula, importPlan } from '../core/importPlan';
+import type { ImportProblem } from '../core/importPlan';
+import { officerIndex, resolveLeads } from '../core/officers';
+import { statusKeyOf } from '../core/status';
+import { toIsoDate } from '../core/dates';
+import { cellText } from './cells';
+import { isActionRow, readRegisterGrid, refreshStatuses } from './register';
+import { addKloes, readOfficers, readSettings } from './settings';
+import { SHEET, activeSpreadsheet, ensureSheet } from './sheets';
+import { setUpRegister } from './setup';
+
+export const IMPORT_REPORT_HEADERS = ['Row', 'Problem', 'What was kept'] as const;
+
+export interface ImportOutcome {
+  readonly imported: number;
+  readonly skipped: number;
+  readonly problems: readonly ImportProblem[];
+  readonly layout: string;
+}
+
+/**
+ * Import plan: reads what officers pasted into the Import sheet (as displayed, so text stays as written),
+ * appends the actions the register does not have yet in one write, notes unknown leads, lists every row it
+ * could not fully understand in the Import report sheet, then refreshes statuses.
+ */
+export function importPlanFromSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = activeSpreadsheet(),
+): ImportOutcome {
+  if (!ss.getSheetByName(SHEET.register)) setUpRegister(ss);
+  const importSheet = ensureSheet(ss, SHEET.import, []);
+  const grid = importSheet.getDataRange().getDisplayValues();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const today = toIsoDate(new Date(), timeZone);
+  const { settings } = readSettings(ss, timeZone);
+  const register = readRegisterGrid(ss);
+  const { columns, values, sheet } = register;
+  const text = (row: readonly unknown[], key: ColumnKey): string =>
+    columns[key] === undefined ? '' : cellText(row[columns[key]]);
+  const existing = values
+    .slice(1)
+    .filter((row) => isActionRow(row, columns))
+    .map((row) => ({ ref: text(row, 'ref'), action: text(row, 'action') }));
+
+  const result = importPlan(grid, { today, existing });
+  const problems: ImportProblem[] = [...result.problems];
+  const index = officerIndex(readOfficers(ss));
+  const width = register.width;
+  const rows: unknown[][] = [];
+  const leadNotes: string[][] = [];
+  for (const action of result.actions) {
+    const row: unknown[] = new Array(width).fill('');
+    const put = (key: ColumnKey, value: unknown): void => {
+      if (columns[key] !== undefined)
+        row[columns[key]] = typeof value === 'string' ? defuseFormula(value) : value;
+    };
+    put('ref', action.ref);
+    put('kloe', action.kloe);
+    put('recommendation', action.recommendation);
+    put('action', action.action);
+    put('timescale', action.timescale);
+    put('dueDate', action.dueDate ? fromIsoDate(action.dueDate, timeZone) : '');
+    put('lead', action.lead);
+    put('progress', action.progress);
+    put('extensions', 0);
+    if (statusKeyOf(action.status, settings) === 'completed')
+      put('status', settings.statuses.completed.label);
+    const { unknown } = resolveLeads(action.lead, index);
+    const firstRow = action.sourceRows[0] ?? 0;
+    if (unknown.length > 0) {
+      problems.push({
+        row: firstRow,
+        problem: `Lead ${unknown.map((u) => `"${u}"`).join(', ')} not found on the Officers sheet.`,
+        kept: `Lead kept as written: "${action.lead}".`,
+      });
+    }
+    leadNotes.push([
+      unknown.length > 0
+        ? `Not on the Officers sheet: ${unknown.join(', ')}. Add them there to send them digests.`
+        : '',
+    ]);
+    rows.push(row);
+  }
+
+  if (rows.length > 0) {
+    const start = sheet.getLastRow() + 1;
+    const spare = sheet.getMaxRows() - start + 1;
+    if (spare < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - spare);
+    sheet.getRange(start, 1, rows.length, width).setValues(rows);
+    if (columns.lead !== undefined)
+      sheet.getRange(start, columns.lead + 1, rows.length, 1).setNotes(leadNotes);
+    addKloes(
+      ss,
+      result.actions.map((a) => a.kloe),
+    );
+  }
+  writeImportReport(ss, problems);
+  refreshStatuses(ss);
+  return {
+    imported: rows.length,
+    skipped:
+      existing.length === 0
+        ? 0
+        : result.problems.filter((p) => /already in the register/i.test(p.problem)).length,
+    problems,
+    layout: result.layout,
+  };
+}
+
+/** The Import report sheet holds the latest import's problems, one row each: row, problem, what was kept. */
+function writeImportReport(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  problems: readonly ImportProblem[],
+): void {
+  const sheet = ensureSheet(ss, SHEET.importReport, IMPORT_REPORT_HEADERS);
+  const last = sheet.getLastRow();
+  if (last > 1) sheet.getRange(2, 1, last - 1, IMPORT_REPORT_HEADERS.length).clearContent();
+  if (problems.length === 0) return;
+  sheet
+    .getRange(2, 1, problems.length, IMPORT_REPORT_HEADERS.length)
+    .setValues(problems.map((p) => [p.row, defuseFormula(p.problem), defuseFormula(p.kept)]));
+}

@@ -1,0 +1,124 @@
+import type { SettingValue, SettingsReading } from '../core/settings';
+import { SETTING_ROWS, parseSettings } from '../core/settings';
+import { DEFAULT_SETTINGS } from '../core/model';
+import type { Officer } from '../core/model';
+import { toIsoDate } from '../core/dates';
+import { HEADER_BACKGROUND, HEADER_FONT_COLOR, SHEET, ensureSheet } from './sheets';
+
+export const SETTINGS_HEADERS = ['Setting', 'Value', 'About'] as const;
+export const KLOE_HEADER = 'Key lines of enquiry';
+/** Column (1-based) of the KLOE list on the Settings sheet, the source of the KLOE dropdown. */
+export const KLOE_COLUMN = 5;
+export const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate'] as const;
+
+export interface SettingsSheet extends SettingsReading {
+  readonly kloes: readonly string[];
+}
+
+/** Reads Settings with one getValues; a register without a Settings sheet runs on the defaults. */
+export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): SettingsSheet {
+  const sheet = ss.getSheetByName(SHEET.settings);
+  if (!sheet) return { settings: DEFAULT_SETTINGS, problems: [], kloes: [] };
+  const values = sheet.getDataRange().getValues();
+  const pairs = new Map<string, SettingValue>();
+  const kloes: string[] = [];
+  values.slice(1).forEach((row) => {
+    const label = String(row[0] ?? '').trim();
+    const value: unknown = row[1];
+    if (label !== '') pairs.set(label, value instanceof Date ? toIsoDate(value, timeZone) : cellValue(value));
+    const kloe = String(row[KLOE_COLUMN - 1] ?? '').trim();
+    if (kloe !== '') kloes.push(kloe);
+  });
+  return { ...parseSettings(pairs), kloes };
+}
+
+function cellValue(value: unknown): SettingValue {
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Object.prototype.toString.call(value) === '[object Date]') return String(value);
+  return String(value ?? '');
+}
+
+/** Creates the Settings sheet with defaults, or adds the rows it lacks; values officers set are kept. */
+export function ensureSettingsSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ensureSheet(ss, SHEET.settings, SETTINGS_HEADERS);
+  const values = sheet.getDataRange().getValues();
+  const present = new Set(values.slice(1).map((row) => String(row[0]).trim().toLowerCase()));
+  const missing = SETTING_ROWS.filter((row) => !present.has(row.label.toLowerCase()));
+  if (missing.length > 0) {
+    const lastRow = Math.max(1, lastFilledRow(values, 0));
+    sheet
+      .getRange(lastRow + 1, 1, missing.length, 3)
+      .setValues(missing.map((row) => [row.label, row.get(DEFAULT_SETTINGS), row.note]));
+  }
+  if (String(values[0]?.[KLOE_COLUMN - 1] ?? '') !== KLOE_HEADER) {
+    const header = sheet.getRange(1, KLOE_COLUMN);
+    header.setValue(KLOE_HEADER).setFontWeight('bold').setFontColor(HEADER_FONT_COLOR).setBackground(HEADER_BACKGROUND);
+    sheet
+      .setColumnWidth(1, 200)
+      .setColumnWidth(2, 260)
+      .setColumnWidth(3, 360)
+      .setColumnWidth(KLOE_COLUMN, 320);
+  }
+  return sheet;
+}
+
+/** Adds KLOEs the list lacks (from an import), keeping the officers' own order. One write at most. */
+export function addKloes(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, kloes: readonly string[]): number {
+  const sheet = ensureSettingsSheet(ss);
+  const values = sheet.getDataRange().getValues();
+  const known = new Set(values.slice(1).map((row) => String(row[KLOE_COLUMN - 1] ?? '').trim()));
+  const fresh = [...new Set(kloes.map((k) => k.trim()))].filter((k) => k !== '' && !known.has(k));
+  if (fresh.length > 0) {
+    const last = Math.max(1, lastFilledRow(values, KLOE_COLUMN - 1));
+    sheet.getRange(last + 1, KLOE_COLUMN, fresh.length, 1).setValues(fresh.map((k) => [k]));
+  }
+  return fresh.length;
+}
+
+/** The officers list, read with one getValues; columns found by header. */
+export function readOfficers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Officer[] {
+  const sheet = ss.getSheetByName(SHEET.officers);
+  if (!sheet) return [];
+  const [header = [], ...rows] = sheet.getDataRange().getValues();
+  const find = (...names: string[]): number =>
+    header.findIndex((h) => names.includes(String(h).trim().toLowerCase().replace(/\s+/g, ' ')));
+  const col = {
+    initials: find('initials'),
+    name: find('name', 'full name'),
+    jobTitle: find('job title', 'title', 'role'),
+    email: find('email', 'e-mail', 'email address'),
+    directorate: find('directorate', 'service', 'department'),
+  };
+  const at = (row: unknown[], i: number): string => (i < 0 ? '' : String(row[i] ?? '').trim());
+  return rows
+    .map((row) => ({
+      initials: at(row, col.initials),
+      name: at(row, col.name),
+      jobTitle: at(row, col.jobTitle),
+      email: at(row, col.email),
+      directorate: at(row, col.directorate),
+    }))
+    .filter((o) => o.initials !== '' || o.name !== '' || o.email !== '');
+}
+
+export function ensureOfficersSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const existed = ss.getSheetByName(SHEET.officers) !== null;
+  const sheet = ensureSheet(ss, SHEET.officers, OFFICER_HEADERS);
+  if (!existed) {
+    sheet.setColumnWidth(1, 80).setColumnWidth(2, 200).setColumnWidth(3, 260).setColumnWidth(4, 260);
+    sheet.setColumnWidth(5, 220);
+  }
+  return sheet;
+}
+
+/** The last row (1-based) with content in a column of a getValues grid; 0 when none. */
+export function lastFilledRow(values: readonly (readonly unknown[])[], column: number): number {
+  for (let r = values.length - 1; r >= 0; r--) {
+    if (String(values[r]?.[column] ?? '') !== '') return r + 1;
+  }
+  return 0;
+}

@@ -1,0 +1,49 @@
+/** Sheet names and the small helpers every adapter uses to find or make its sheet. */
+
+export const SHEET = {
+  register: 'Register',
+  officers: 'Officers',
+  settings: 'Settings',
+  history: 'History',
+  import: 'Import',
+  importReport: 'Import report',
+  reminderLog: 'Reminder log',
+} as const;
+
+export const HEADER_BACKGROUND = '#1c4587';
+export const HEADER_FONT_COLOR = '#ffffff';
+
+/** The container spreadsheet. */
+export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Styles row 1 as a frozen header: bold white on dark blue, wrapped. */
+export function styleHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number): void {
+  sheet
+    .getRange(1, 1, 1, width)
+    .setFontWeight('bold')
+    .setFontColor(HEADER_FONT_COLOR)
+    .setBackground(HEADER_BACKGROUND)
+    .setWrap(true);
+  sheet.setFrozenRows(1);
+}
+
+/**
+ * Returns the named sheet, creating it with a frozen, styled header row when missing. An existing sheet is
+ * returned untouched: its data and its officers' changes are theirs.
+ */
+export function ensureSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  headers: readonly string[],
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(name);
+  if (headers.length > 0) {
+    sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
+    styleHeader(sheet, headers.length);
+  }
+  return sheet;
+}

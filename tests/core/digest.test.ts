@@ -1,0 +1,411 @@
+import {
+  buildDigest,
+  digestSubject,
+  escapeHtml,
+  formatDeferred,
+  groupByLead,
+  isReminderDay,
+  nextReminderDay,
+  OUTCOMES,
+  parseDeferred,
+  planSends,
+  plannedOutcome,
+  sentKeys,
+  sentProperty,
+  shortProgress,
+  staleSentProperties,
+  summarise,
+  weekOf,
+  weeklyMessages,
+  type DigestInput,
+  type WeeklyMessage,
+} from '../../src/core/digest';
+import { DEFAULT_SETTINGS, type Action, type IsoDate, type Officer, type StatusKey } from '../../src/core/model';
+import { decideStatus, type StatusDecision } from '../../src/core/status';
+
+const TODAY: IsoDate = '2026-11-25'; // a Wednesday
+const WEEK: IsoDate = '2026-11-23';
+const URL = 'https://docs.google.com/spreadsheets/d/abc/edit#gid=0';
+
+function action(ref: string, fields: Partial<Action> = {}): Action {
+  return {
+    ref,
+    kloe: 'Setting targets',
+    recommendation: '3. Ensure broad involvement in target-setting',
+    action: `Action ${ref}`,
+    timescale: '',
+    dueDate: null,
+    revisedDueDate: null,
+    lead: 'JJ',
+    progress: '',
+    lastUpdated: null,
+    status: '',
+    completedOn: null,
+    extensions: 0,
+    ...fields,
+  };
+}
+
+function officer(initials: string, name: string, email: string): Officer {
+  return { initials, name, jobTitle: 'Officer', email, directorate: 'Resources' };
+}
+
+const OFFICERS: Officer[] = [
+  officer('JJ', 'Jane Jones', 'jane.jones@council.example'),
+  officer('TG', 'Tom Green', 'tom.green@council.example'),
+  officer('RB', 'Rita Brown', ''),
+  officer('AP', 'Amir Patel', 'amir.patel@council.example'),
+];
+
+const SETTINGS = { ...DEFAULT_SETTINGS, ownerEmail: 'owner@council.example' };
+
+function decision(key: StatusKey, dueDate: IsoDate | null = null): StatusDecision {
+  return { key, dueDate, reason: 'test' };
+}
+
+function input(rows: [Action, StatusDecision][], officers: Officer[] = OFFICERS): DigestInput {
+  return {
+    actions: rows.map(([a]) => a),
+    decisions: rows.map(([, d]) => d),
+    officers,
+    settings: SETTINGS,
+    today: TODAY,
+    url: URL,
+  };
+}
+
+describe('weeks and the reminder day', () => {
+  it('names a week by its Monday, across month and year ends', () => {
+    expect(weekOf('2026-11-23')).toBe('2026-11-23');
+    expect(weekOf('2026-11-25')).toBe('2026-11-23');
+    expect(weekOf('2026-11-29')).toBe('2026-11-23'); // Sunday ends the week
+    expect(weekOf('2026-11-30')).toBe('2026-11-30');
+    expect(weekOf('2027-01-02')).toBe('2026-12-28');
+  });
+
+  it('runs on the configured day, Monday when the setting is not a day', () => {
+    expect(isReminderDay('2026-11-23', SETTINGS)).toBe(true);
+    expect(isReminderDay('2026-11-25', SETTINGS)).toBe(false);
+    expect(isReminderDay('2026-11-25', { ...SETTINGS, reminderDay: 'wednesday' })).toBe(true);
+    expect(isReminderDay('2026-11-27', { ...SETTINGS, reminderDay: 'Fri' })).toBe(true);
+    expect(isReminderDay('2026-11-23', { ...SETTINGS, reminderDay: 'every week' })).toBe(true);
+  });
+
+  it('tells when the next run does its work', () => {
+    expect(nextReminderDay('2026-11-23', 7, SETTINGS)).toBe('2026-11-23');
+    expect(nextReminderDay('2026-11-23', 8, SETTINGS)).toBe('2026-11-30');
+    expect(nextReminderDay('2026-11-25', 6, SETTINGS)).toBe('2026-11-30');
+    expect(nextReminderDay('2026-11-25', 6, { ...SETTINGS, reminderDay: 'Friday', reminderHour: 14 })).toBe(
+      '2026-11-27',
+    );
+  });
+});
+
+describe('grouping actions by lead', () => {
+  const rows: [Action, StatusDecision][] = [
+    [action('1.1', { lead: 'JJ', dueDate: '2026-11-01' }), decision('overdue', '2026-11-01')],
+    [action('1.2', { lead: 'JJ, TG', dueDate: '2026-10-01' }), decision('overdue', '2026-10-01')],
+    [action('1.3', { lead: 'Tom Green', dueDate: '2026-12-05' }), decision('check', '2026-12-05')],
+    [action('1.4', { lead: 'TG', dueDate: '2027-06-30' }), decision('inProgress', '2027-06-30')],
+    [action('1.5', { lead: 'JJ', completedOn: '2026-10-10' }), decision('completed')],
+    [action('2.1', { lead: 'XY / JJ', dueDate: '2026-11-20' }), decision('overdue', '2026-11-20')],
+    [action('2.2', { lead: '' }), decision('check')],
+    [action('2.3', { lead: 'RB' }), decision('check')],
+    [action('2.4', { lead: 'amir.patel@council.example', dueDate: '2027-01-31' }), decision('inProgress')],
+  ];
+  const grouping = groupByLead(input(rows));
+  const group = (initials: string) => grouping.groups.find((g) => g.officer.initials === initials);
+
+  it('puts an action with several leads in each of their digests', () => {
+    expect(group('JJ')?.items.map((i) => i.ref)).toEqual(['1.2', '1.1', '2.1']);
+    expect(group('TG')?.items.map((i) => i.ref)).toEqual(['1.2', '1.3']);
+    const shared = group('TG')?.items.find((i) => i.ref === '1.2');
+    expect(shared?.leadNames).toEqual(['Jane Jones', 'Tom Green']);
+  });
+
+  it('lists only Overdue and Check Progress actions, overdue first and longest overdue first', () => {
+    const jj = group('JJ');
+    expect(jj?.items.map((i) => [i.ref, i.status, i.daysOverdue])).toEqual([
+      ['1.2', 'overdue', 55],
+      ['1.1', 'overdue', 24],
+      ['2.1', 'overdue', 5],
+    ]);
+    expect(jj?.openRefs).toEqual(['1.1', '1.2', '2.1']); // 1.5 is completed
+    expect(group('TG')?.items[1]).toMatchObject({ ref: '1.3', status: 'check', why: 'Due in 10 days' });
+  });
+
+  it('keeps officers who lead only in-progress work, with nothing due', () => {
+    expect(group('AP')?.items).toEqual([]);
+    expect(group('AP')?.openRefs).toEqual(['2.4']);
+  });
+
+  it('reports unknown leads and actions with no lead instead of dropping them', () => {
+    expect(grouping.unknownLeads).toEqual([{ lead: 'XY', refs: ['2.1'] }]);
+    expect(grouping.noLead).toEqual([{ ref: '2.2', action: 'Action 2.2' }]);
+  });
+
+  it('treats two officer rows with one address as one recipient, each action once', () => {
+    const twice = [...OFFICERS, officer('J Jones', 'J. Jones', 'Jane.Jones@council.example')];
+    const merged = groupByLead(
+      input([[action('1.1', { lead: 'JJ, J Jones' }), decision('overdue', '2026-11-01')]], twice),
+    );
+    expect(merged.groups).toHaveLength(1);
+    expect(merged.groups[0].items.map((i) => i.ref)).toEqual(['1.1']);
+  });
+});
+
+describe('subjects', () => {
+  it.each([
+    [2, 1, 'Action plan: 2 actions overdue, 1 to check (week of 23 Nov 2026)'],
+    [1, 0, 'Action plan: 1 action overdue (week of 23 Nov 2026)'],
+    [0, 1, 'Action plan: 1 action to check (week of 23 Nov 2026)'],
+    [0, 3, 'Action plan: 3 actions to check (week of 23 Nov 2026)'],
+    [1, 2, 'Action plan: 1 action overdue, 2 to check (week of 23 Nov 2026)'],
+  ])('%i overdue and %i to check', (overdue, check, subject) => {
+    expect(digestSubject(overdue, check, WEEK)).toBe(subject);
+  });
+});
+
+describe('the digest email', () => {
+  const rows: [Action, StatusDecision][] = [
+    [
+      action('1.1', {
+        action: 'Publish <script>alert("x")</script> & report',
+        dueDate: '2026-11-01',
+        progress: 'Draft with <b>CMT</b>\nsecond line',
+        lastUpdated: '2026-09-14',
+      }),
+      decision('overdue', '2026-11-01'),
+    ],
+    [action('1.3', { lead: 'JJ, TG', dueDate: '2026-12-05' }), decision('check', '2026-12-05')],
+  ];
+  const group = groupByLead(input(rows)).groups.find((g) => g.officer.initials === 'JJ');
+  if (!group) throw new Error('JJ has a digest');
+  const email = buildDigest(group, { settings: SETTINGS, week: WEEK, url: URL });
+
+  it('delivers text from the sheet as text in the HTML body, never as markup', () => {
+    expect(email.htmlBody).not.toContain('<script>');
+    expect(email.htmlBody).not.toContain('<b>CMT</b>');
+    expect(email.htmlBody).toContain('Publish &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; report');
+    expect(email.htmlBody).toContain('Draft with &lt;b&gt;CMT&lt;/b&gt;<br>second line');
+    expect(email.body).toContain('Publish <script>alert("x")</script> & report');
+  });
+
+  it('lists ref, action, due date, days overdue, latest progress with its date, and the link', () => {
+    expect(email.subject).toBe('Action plan: 1 action overdue, 1 to check (week of 23 Nov 2026)');
+    for (const text of [email.htmlBody, email.body]) {
+      expect(text).toContain('1.1');
+      expect(text).toContain('1 Nov 2026');
+      expect(text).toContain('24');
+      expect(text).toContain('14 Sep 2026');
+      expect(text).toContain('5 Dec 2026');
+      expect(text).toContain('Shared with Tom Green');
+      expect(text).toContain('progress update');
+    }
+    expect(email.htmlBody).toContain(`href="${escapeHtml(URL)}"`);
+    expect(email.body).toContain(URL);
+    expect(email.body).toContain('Dear Jane Jones,');
+    expect(email.body).toContain('Due 1 Nov 2026, 24 days overdue.');
+  });
+
+  it('never turns a register address that is not a web link into a link', () => {
+    const bad = buildDigest(group, { settings: SETTINGS, week: WEEK, url: 'javascript:alert(1)' });
+    expect(bad.htmlBody).not.toContain('href=');
+    expect(bad.htmlBody).not.toContain('javascript:');
+  });
+
+  it('shortens long progress on a word boundary; the register keeps the full text', () => {
+    const long = 'word '.repeat(300).trim();
+    const short = shortProgress(long);
+    expect(short.length).toBeLessThanOrEqual(501);
+    expect(short.endsWith('word…')).toBe(true);
+    expect(shortProgress('Short note.')).toBe('Short note.');
+  });
+});
+
+describe("the owner's summary", () => {
+  const rows: [Action, StatusDecision][] = [
+    [action('1.1', { lead: 'JJ', dueDate: '2026-11-01' }), decision('overdue', '2026-11-01')],
+    [action('1.2', { lead: 'RB', dueDate: '2026-10-01' }), decision('overdue', '2026-10-01')],
+    [action('2.1', { kloe: 'Reporting', lead: 'ZZ' }), decision('check')],
+    [action('2.2', { kloe: 'Reporting', lead: '' }), decision('inProgress', '2027-03-31')],
+    [action('2.3', { kloe: '', lead: 'TG', completedOn: '2026-06-01' }), decision('completed')],
+  ];
+  const data = input(rows);
+  const summary = summarise(data, groupByLead(data), WEEK);
+
+  it('counts by status and by KLOE', () => {
+    expect(summary.byStatus).toEqual({ overdue: 2, check: 1, inProgress: 1, completed: 1 });
+    expect(summary.total).toBe(5);
+    expect(summary.byKloe).toEqual([
+      { kloe: 'Setting targets', counts: { overdue: 2, check: 0, inProgress: 0, completed: 0 }, total: 2 },
+      { kloe: 'Reporting', counts: { overdue: 0, check: 1, inProgress: 1, completed: 0 }, total: 2 },
+      { kloe: '(no KLOE)', counts: { overdue: 0, check: 0, inProgress: 0, completed: 1 }, total: 1 },
+    ]);
+  });
+
+  it('lists every overdue action with its lead, leads without email, unknown leads and unled actions', () => {
+    expect(summary.overdue.map((i) => [i.ref, i.lead, i.daysOverdue])).toEqual([
+      ['1.2', 'RB', 55],
+      ['1.1', 'JJ', 24],
+    ]);
+    expect(summary.leadsWithoutEmail.map((l) => [l.officer.initials, l.refs])).toEqual([['RB', ['1.2']]]);
+    expect(summary.unknownLeads).toEqual([{ lead: 'ZZ', refs: ['2.1'] }]);
+    expect(summary.noLead.map((a) => a.ref)).toEqual(['2.2']);
+  });
+
+  it('says all of it in the email, addressed to the owner', () => {
+    const { messages } = weeklyMessages(data, WEEK);
+    const owner = messages.find((m) => m.kind === 'summary');
+    expect(owner?.to).toBe('owner@council.example');
+    expect(owner?.email?.subject).toBe('Action plan summary: 2 overdue, 1 to check, 5 actions (week of 23 Nov 2026)');
+    const body = owner?.email?.body ?? '';
+    expect(body).toContain('Overdue: 2');
+    expect(body).toContain('1.2: Action 1.2 (lead: RB; due 1 Oct 2026, 55 days overdue)');
+    expect(body).toContain('Rita Brown (RB): 1.2');
+    expect(body).toContain('"ZZ": 2.1');
+    expect(body).toContain('2.2: Action 2.2');
+    expect(owner?.email?.htmlBody).toContain('&quot;ZZ&quot;: 2.1');
+  });
+});
+
+describe('the week of messages', () => {
+  it('gives one message per lead officer, never one per action, and nothing to an officer with nothing due', () => {
+    const data = input([
+      [action('1.1', { lead: 'JJ' }), decision('overdue', '2026-11-01')],
+      [action('1.2', { lead: 'JJ' }), decision('overdue', '2026-11-02')],
+      [action('1.3', { lead: 'JJ' }), decision('check', '2026-12-01')],
+      [action('1.4', { lead: 'AP' }), decision('inProgress', '2027-12-01')],
+    ]);
+    const { messages } = weeklyMessages(data);
+    expect(messages.map((m) => [m.key, m.refs, m.email === null])).toEqual([
+      ['digest:jane.jones@council.example', ['1.1', '1.2', '1.3'], false],
+      ['digest:amir.patel@council.example', [], true],
+      ['summary:owner@council.example', ['1.1', '1.2'], false],
+    ]);
+    expect(messages[0].email?.subject).toBe('Action plan: 2 actions overdue, 1 to check (week of 23 Nov 2026)');
+  });
+
+  it('works from the statuses the register computes', () => {
+    const actions = [
+      action('1.1', { lead: 'JJ', dueDate: '2026-10-31', lastUpdated: '2026-11-01' }),
+      action('1.2', { lead: 'TG', dueDate: '2026-12-10', lastUpdated: '2026-11-01' }),
+      action('1.3', { lead: 'AP', dueDate: '2027-12-10', lastUpdated: '2026-11-01' }),
+    ];
+    const data: DigestInput = {
+      ...input([]),
+      actions,
+      decisions: actions.map((a) => decideStatus(a, SETTINGS, TODAY)),
+    };
+    const digests = weeklyMessages(data).messages.filter((m) => m.kind === 'digest');
+    expect(digests.map((m) => [m.to, m.email?.subject ?? null])).toEqual([
+      ['jane.jones@council.example', 'Action plan: 1 action overdue (week of 23 Nov 2026)'],
+      ['tom.green@council.example', 'Action plan: 1 action to check (week of 23 Nov 2026)'],
+      ['amir.patel@council.example', null],
+    ]);
+  });
+});
+
+describe('the send plan', () => {
+  function message(key: string, to: string, due = true, kind: 'digest' | 'summary' = 'digest'): WeeklyMessage {
+    return {
+      key,
+      kind,
+      to,
+      recipient: to || key,
+      refs: due ? ['1.1'] : [],
+      email: due ? { subject: key, htmlBody: key, body: key } : null,
+    };
+  }
+  const week: WeeklyMessage[] = [
+    message('summary:owner', 'owner@x.example', true, 'summary'),
+    message('digest:a', 'a@x.example'),
+    message('digest:b', 'b@x.example'),
+    message('digest:nobody', ''),
+    message('digest:c', 'c@x.example'),
+    message('digest:idle', 'idle@x.example', false),
+    message('digest:d', 'd@x.example'),
+  ];
+
+  it('sends officers before the summary and defers what the quota cannot take', () => {
+    const plan = planSends({ messages: week, alreadySent: [], remainingQuota: 3 });
+    expect(plan.send.map((m) => m.key)).toEqual(['digest:a', 'digest:b', 'digest:c']);
+    expect(plan.deferred.map((m) => m.key)).toEqual(['digest:d', 'summary:owner']);
+    const decisions = Object.fromEntries(plan.entries.map((e) => [e.message.key, e.decision]));
+    expect(decisions['digest:nobody']).toBe('no email');
+    expect(decisions['digest:idle']).toBe('nothing due');
+  });
+
+  it('over several days of small quotas, sends every message exactly once and never to the wrong people', () => {
+    const properties: Record<string, string> = {};
+    const sentTo: string[] = [];
+    let deferred: string[] = [];
+    for (const quota of [1, 0, 2, 5, 5]) {
+      const plan = planSends({
+        messages: week,
+        alreadySent: sentKeys(properties, WEEK),
+        deferred,
+        remainingQuota: quota,
+      });
+      expect(plan.send.length).toBeLessThanOrEqual(quota);
+      for (const m of plan.send) {
+        sentTo.push(m.key);
+        properties[sentProperty(WEEK, m.key)] = '2026-11-23T08:00:00Z';
+      }
+      deferred = plan.deferred.map((m) => m.key);
+    }
+    expect([...sentTo].sort()).toEqual(['digest:a', 'digest:b', 'digest:c', 'digest:d', 'summary:owner']);
+    expect(deferred).toEqual([]);
+  });
+
+  it('sends what an earlier run deferred first', () => {
+    const plan = planSends({
+      messages: week,
+      alreadySent: ['digest:a'],
+      deferred: ['summary:owner', 'digest:d'],
+      remainingQuota: 2,
+    });
+    expect(plan.send.map((m) => m.key)).toEqual(['summary:owner', 'digest:d']);
+    expect(plan.deferred.map((m) => m.key)).toEqual(['digest:b', 'digest:c']);
+    expect(plan.entries.find((e) => e.message.key === 'digest:a')?.decision).toBe('already sent');
+  });
+
+  it('a catch-up run considers only what was deferred', () => {
+    const plan = planSends({
+      messages: week,
+      alreadySent: [],
+      deferred: ['digest:c'],
+      only: ['digest:c'],
+      remainingQuota: 10,
+    });
+    expect(plan.entries.map((e) => [e.message.key, e.decision])).toEqual([['digest:c', 'send']]);
+  });
+
+  it('logs every decision in the words of the Reminder log', () => {
+    expect(plannedOutcome('already sent')).toBe('skipped: already sent');
+    expect(plannedOutcome('nothing due')).toBe('skipped: nothing due');
+    expect(plannedOutcome('deferred')).toBe('deferred: quota');
+    expect(plannedOutcome('no email')).toBe(OUTCOMES.noEmail);
+  });
+});
+
+describe("the week's record", () => {
+  it('reads the keys sent for one week and finds the records of other weeks', () => {
+    const properties = {
+      [sentProperty(WEEK, 'digest:a@x.example')]: 't',
+      [sentProperty(WEEK, 'summary:owner@x.example')]: 't',
+      [sentProperty('2026-11-16', 'digest:a@x.example')]: 't',
+      'paper.folderId': 'keep me',
+    };
+    expect([...sentKeys(properties, WEEK)].sort()).toEqual(['digest:a@x.example', 'summary:owner@x.example']);
+    expect(staleSentProperties(properties, [WEEK])).toEqual([sentProperty('2026-11-16', 'digest:a@x.example')]);
+  });
+
+  it('reads back a deferred record and ignores a damaged one', () => {
+    const record = { week: WEEK, keys: ['digest:a@x.example'] };
+    expect(parseDeferred(formatDeferred(record))).toEqual(record);
+    expect(parseDeferred('{not json')).toBeNull();
+    expect(parseDeferred(JSON.stringify({ week: 'soon', keys: [] }))).toBeNull();
+    expect(parseDeferred(null)).toBeNull();
+  });
+});
