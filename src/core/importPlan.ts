@@ -292,6 +292,7 @@ function readTables(plan: Plan, grid: readonly (readonly unknown[])[], texts: st
   let rec: Rec | undefined;
   let prev: Draft | undefined;
   let kloeColumnMissingReported = false;
+  let leadColumnMissingReported = false;
 
   const recFor = (kloe: string, recCell: string, combined: string, row: number, t: Table): Rec => {
     const parsed = combined !== '' ? splitKloeRec(combined) : { kloe, ...splitRecNumber(recCell) };
@@ -381,6 +382,10 @@ function readTables(plan: Plan, grid: readonly (readonly unknown[])[], texts: st
           `column${named.length === 1 ? '' : 's'} ${named.map((u) => `“${cells[u]}”`).join(', ')} not a register column`,
           'not imported (still in the Import sheet)',
         );
+      }
+      if (m.columns.lead === undefined && !leadColumnMissingReported) {
+        leadColumnMissingReported = true;
+        plan.report(row, 'no Lead column: every action imported without a lead', 'lead left blank');
       }
       if (m.columns.kloe === undefined && m.combinedKloeRec === undefined && !kloeColumnMissingReported) {
         kloeColumnMissingReported = true;

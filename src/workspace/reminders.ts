@@ -12,6 +12,7 @@ import {
   DEFERRED_PROPERTY,
   OUTCOMES,
   buildDigest,
+  escapeHtml,
   failedOutcome,
   formatDeferred,
   isReminderDay,
@@ -35,7 +36,7 @@ import {
   type WeeklyMessages,
 } from '../core/digest';
 import type { IsoDate } from '../core/model';
-import { RegisterError, loadRegister, refreshStatuses } from './register';
+import { RegisterError, loadRegister, refreshStatuses, type RegisterReading } from './register';
 import { readSettings } from './settings';
 import { SHEET, activeSpreadsheet, ensureSheet } from './sheets';
 
@@ -94,13 +95,22 @@ export function scheduleReminders(): void {
   removeReminderTriggers();
   try {
     // Daily rather than weekly, so a run that met the mail quota finishes the next day.
-    ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(timeZone).create();
+    ScriptApp.newTrigger(REMINDER_HANDLER)
+      .timeBased()
+      .everyDays(1)
+      .atHour(hour)
+      .inTimezone(timeZone)
+      .create();
   } catch (error) {
     ui.alert(TITLE_SCHEDULE, `Weekly reminders could not be scheduled: ${messageOf(error)}`, ui.ButtonSet.OK);
     return;
   }
   const now = new Date();
-  const next = nextReminderDay(toIsoDate(now, timeZone), Number(Utilities.formatDate(now, timeZone, 'H')), settings);
+  const next = nextReminderDay(
+    toIsoDate(now, timeZone),
+    Number(Utilities.formatDate(now, timeZone, 'H')),
+    settings,
+  );
   const lines = [
     `Weekly reminders are on. Every ${reminderWeekday(settings)} between ${clock(hour)} and ${clock(hour + 1)} ` +
       `(${timeZone}), each lead officer with overdue actions or actions to check gets one email.`,
@@ -162,7 +172,8 @@ export function sendRemindersNow(): void {
         `next run: ${plan.deferred.map((m) => m.to).join(', ')}.`,
     );
   }
-  if (alreadySent > 0) lines.push(`${plural(alreadySent, 'person')} already had this week's email: not sent again.`);
+  if (alreadySent > 0)
+    lines.push(`${plural(alreadySent, 'person')} already had this week's email: not sent again.`);
   const noEmail = plan.entries.filter((e) => e.decision === 'no email').map((e) => e.message.recipient);
   if (noEmail.length > 0) lines.push(`No email address, so nothing can be sent to: ${noEmail.join(', ')}.`);
   lines.push('Send now?');
@@ -190,7 +201,16 @@ export function previewMyReminder(): void {
     );
     return;
   }
-  const view = loadRegister(activeSpreadsheet());
+  let view: RegisterReading;
+  try {
+    view = loadRegister(activeSpreadsheet());
+  } catch (error) {
+    if (error instanceof RegisterError) {
+      ui.alert(TITLE_PREVIEW, error.message, ui.ButtonSet.OK);
+      return;
+    }
+    throw error;
+  }
   const week = weekOf(view.today);
   const weekly = weeklyMessages(view, week);
   const due = weekly.grouping.groups.filter((g) => g.items.length > 0);
@@ -205,7 +225,11 @@ export function previewMyReminder(): void {
     return;
   }
   if (MailApp.getRemainingDailyQuota() < 1) {
-    ui.alert(TITLE_PREVIEW, 'The daily email quota is used up: try the preview again tomorrow.', ui.ButtonSet.OK);
+    ui.alert(
+      TITLE_PREVIEW,
+      'The daily email quota is used up: try the preview again tomorrow.',
+      ui.ButtonSet.OK,
+    );
     return;
   }
   const name = sample.officer.name.trim() || sample.officer.initials.trim();
@@ -369,7 +393,10 @@ function saveDeferred(
   }
 }
 
-function previewWeek(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { weekly: WeeklyMessages; plan: SendPlan } {
+function previewWeek(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+  weekly: WeeklyMessages;
+  plan: SendPlan;
+} {
   const view = loadRegister(ss);
   const week = weekOf(view.today);
   const stored = PropertiesService.getScriptProperties().getProperties();
@@ -416,7 +443,9 @@ function listLines(lines: readonly string[]): string {
 
 function describeResult(result: ReminderRunResult): string[] {
   if (result.status === 'busy') {
-    return ['Reminders are being sent by another run at this moment: nothing was sent. Try again in a few minutes.'];
+    return [
+      'Reminders are being sent by another run at this moment: nothing was sent. Try again in a few minutes.',
+    ];
   }
   if (result.status === 'idle') return ['Not the reminder day and nothing waiting: nothing to do.'];
   const lines = [
@@ -431,13 +460,14 @@ function describeResult(result: ReminderRunResult): string[] {
     );
   }
   if (result.failed.length > 0) lines.push(`Failed: ${result.failed.join('; ')}.`);
-  if (result.alreadySent > 0) lines.push(`${plural(result.alreadySent, 'person')} already had this week's email.`);
+  if (result.alreadySent > 0)
+    lines.push(`${plural(result.alreadySent, 'person')} already had this week's email.`);
   lines.push('Details are in the Reminder log sheet.');
   return lines;
 }
 
 function withBanner(email: EmailContent, banner: string): EmailContent {
-  const escaped = banner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escaped = escapeHtml(banner);
   return {
     subject: email.subject,
     htmlBody:

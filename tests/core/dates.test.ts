@@ -113,6 +113,11 @@ describe('fromIsoDate', () => {
     expect(fromIsoDate(day, LONDON).toISOString()).toBe(expected);
   });
 
+  test('is the first instant of the day where the clocks skip midnight', () => {
+    // Chile moved to summer time at midnight on 10 October 2010: that day began at 01:00.
+    expect(fromIsoDate('2010-10-10', 'America/Santiago').toISOString()).toBe('2010-10-10T04:00:00.000Z');
+  });
+
   test.each([LONDON, 'America/New_York', 'America/Santiago', 'Australia/Sydney', 'UTC'])(
     'is the first instant of every day of 2010 in %s',
     (zone) => {

@@ -20,7 +20,13 @@ import {
   type DigestInput,
   type WeeklyMessage,
 } from '../../src/core/digest';
-import { DEFAULT_SETTINGS, type Action, type IsoDate, type Officer, type StatusKey } from '../../src/core/model';
+import {
+  DEFAULT_SETTINGS,
+  type Action,
+  type IsoDate,
+  type Officer,
+  type StatusKey,
+} from '../../src/core/model';
 import { decideStatus, type StatusDecision } from '../../src/core/status';
 
 const TODAY: IsoDate = '2026-11-25'; // a Wednesday
@@ -186,7 +192,9 @@ describe('the digest email', () => {
   it('delivers text from the sheet as text in the HTML body, never as markup', () => {
     expect(email.htmlBody).not.toContain('<script>');
     expect(email.htmlBody).not.toContain('<b>CMT</b>');
-    expect(email.htmlBody).toContain('Publish &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; report');
+    expect(email.htmlBody).toContain(
+      'Publish &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; report',
+    );
     expect(email.htmlBody).toContain('Draft with &lt;b&gt;CMT&lt;/b&gt;<br>second line');
     expect(email.body).toContain('Publish <script>alert("x")</script> & report');
   });
@@ -258,7 +266,9 @@ describe("the owner's summary", () => {
     const { messages } = weeklyMessages(data, WEEK);
     const owner = messages.find((m) => m.kind === 'summary');
     expect(owner?.to).toBe('owner@council.example');
-    expect(owner?.email?.subject).toBe('Action plan summary: 2 overdue, 1 to check, 5 actions (week of 23 Nov 2026)');
+    expect(owner?.email?.subject).toBe(
+      'Action plan summary: 2 overdue, 1 to check, 5 actions (week of 23 Nov 2026)',
+    );
     const body = owner?.email?.body ?? '';
     expect(body).toContain('Overdue: 2');
     expect(body).toContain('1.2: Action 1.2 (lead: RB; due 1 Oct 2026, 55 days overdue)');
@@ -283,7 +293,9 @@ describe('the week of messages', () => {
       ['digest:amir.patel@council.example', [], true],
       ['summary:owner@council.example', ['1.1', '1.2'], false],
     ]);
-    expect(messages[0].email?.subject).toBe('Action plan: 2 actions overdue, 1 to check (week of 23 Nov 2026)');
+    expect(messages[0].email?.subject).toBe(
+      'Action plan: 2 actions overdue, 1 to check (week of 23 Nov 2026)',
+    );
   });
 
   it('works from the statuses the register computes', () => {
@@ -307,7 +319,12 @@ describe('the week of messages', () => {
 });
 
 describe('the send plan', () => {
-  function message(key: string, to: string, due = true, kind: 'digest' | 'summary' = 'digest'): WeeklyMessage {
+  function message(
+    key: string,
+    to: string,
+    due = true,
+    kind: 'digest' | 'summary' = 'digest',
+  ): WeeklyMessage {
     return {
       key,
       kind,
@@ -398,7 +415,9 @@ describe("the week's record", () => {
       'paper.folderId': 'keep me',
     };
     expect([...sentKeys(properties, WEEK)].sort()).toEqual(['digest:a@x.example', 'summary:owner@x.example']);
-    expect(staleSentProperties(properties, [WEEK])).toEqual([sentProperty('2026-11-16', 'digest:a@x.example')]);
+    expect(staleSentProperties(properties, [WEEK])).toEqual([
+      sentProperty('2026-11-16', 'digest:a@x.example'),
+    ]);
   });
 
   it('reads back a deferred record and ignores a damaged one', () => {

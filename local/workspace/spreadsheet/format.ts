@@ -301,7 +301,8 @@ function formatNumberWith(value: number, format: string): string {
     while (trimmed.length > minDecimals && trimmed.endsWith('0')) trimmed = trimmed.slice(0, -1);
     text = trimmed ? `${i}.${trimmed}` : (i as string);
   }
-  let [whole = '', frac] = text.split('.');
+  const [integerDigits = '', frac] = text.split('.');
+  let whole = integerDigits;
   const minIntDigits = (intPart ?? '').replace(/[^0]/g, '').length;
   if (whole === '0' && minIntDigits === 0) whole = '';
   whole = whole.padStart(minIntDigits, '0');

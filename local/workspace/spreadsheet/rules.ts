@@ -254,7 +254,7 @@ export class FakeDataValidationBuilder {
   }
 
   getCriteriaValues(): unknown[] {
-    return this.build().getCriteriaValues();
+    return this.buildRaw().getCriteriaValues();
   }
 
   build(): unknown {
