@@ -8,3 +8,10 @@ export {
   setUpRegisterFromMenu,
   showHelp,
 } from './workspace/actions';
+export {
+  previewMyReminder,
+  runWeeklyReminders,
+  scheduleReminders,
+  sendRemindersNow,
+  stopReminders,
+} from './workspace/reminders';

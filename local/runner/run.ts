@@ -78,7 +78,7 @@ function readOfficers(path: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => indexes.map((i) => r[i].trim()));
 }
 
-const a1 = (rows: number, columns: number, firstRow = 1): string => {
+export const a1 = (rows: number, columns: number, firstRow = 1): string => {
   let letters = '';
   for (let n = columns; n > 0; n = Math.floor((n - 1) / 26))
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
@@ -95,28 +95,30 @@ function sheetCsv(bundle: LoadedBundle, name: string): string | null {
   });
 }
 
-const at = (day: string, hour: number, minute = 0): Date => {
+export const at = (day: string, hour: number, minute = 0): Date => {
   const midnight = fromIsoDate(day, TIME_ZONE);
   return new Date(midnight.getTime() + (hour * 60 + minute) * 60_000);
 };
 
-export async function runRegister(options: RunOptions): Promise<RunSummary> {
-  const today = options.today ?? SAMPLE_TODAY;
-  if (!isIsoDate(today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${today}"`);
-  const planPath = options.plan ?? SAMPLE_PLAN;
-  const plan = readGrid(planPath, 'plan');
-  const officers = readOfficers(options.officers ?? SAMPLE_OFFICERS);
+/** The last message the script showed the user. */
+function lastDialog(bundle: LoadedBundle): string {
+  const { dialogs } = bundle.ws.sheets.ui;
+  return dialogs[dialogs.length - 1]?.prompt ?? '';
+}
 
-  const bundle = loadBundle({ now: at(today, 7), timeZone: TIME_ZONE });
+/**
+ * What an officer does on a new spreadsheet: open it, set up the register, fill the Officers sheet and the
+ * owner's email, paste the plan into the Import sheet, import it and refresh statuses.
+ */
+export function registerPlan(
+  bundle: LoadedBundle,
+  plan: string[][],
+  officers: string[][],
+): { importMessage: string; refreshMessage: string } {
   const { ws } = bundle;
-  ws.sheets.ui.respond((dialog) => ({ button: /yes/i.test(dialog.buttons) ? 'YES' : 'OK' }));
-  const lines: string[] = [];
-  const skipped: string[] = [];
-
   bundle.open();
   bundle.clickMenu('Set up or repair register');
   if (officers.length > 0) bundle.edit('Officers', a1(officers.length, 5, 2), officers);
-  const owner = ws.runtime.activeUserEmail;
   const ownerRow = ws.runtime.calls.uncounted(() =>
     bundle
       .spreadsheet()
@@ -125,14 +127,38 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
       .getValues()
       .findIndex((r) => r[0] === 'Owner email'),
   );
-  if (ownerRow !== undefined && ownerRow > 0) bundle.edit('Settings', `B${ownerRow + 1}`, [[owner]]);
+  if (ownerRow !== undefined && ownerRow > 0)
+    bundle.edit('Settings', `B${ownerRow + 1}`, [[ws.runtime.activeUserEmail]]);
   bundle.edit('Import', a1(plan.length, plan[0].length), plan);
   bundle.clickMenu('Import plan');
-  const importAlert = ws.sheets.ui.dialogs[ws.sheets.ui.dialogs.length - 1];
-  lines.push(`Imported ${basename(planPath)}: ${importAlert?.prompt.replace(/\n/g, ' ') ?? 'no report'}`);
+  const importMessage = lastDialog(bundle);
   bundle.clickMenu('Refresh statuses');
-  const refreshAlert = ws.sheets.ui.dialogs[ws.sheets.ui.dialogs.length - 1];
-  lines.push(`Statuses as of ${today}: ${refreshAlert?.prompt.split('\n').slice(1, 5).join('; ') ?? ''}`);
+  return { importMessage, refreshMessage: lastDialog(bundle) };
+}
+
+/** Reads the sample (or given) plan and officers files. */
+export function readInputs(
+  plan = SAMPLE_PLAN,
+  officers = SAMPLE_OFFICERS,
+): { plan: string[][]; officers: string[][] } {
+  return { plan: readGrid(plan, 'plan'), officers: readOfficers(officers) };
+}
+
+export async function runRegister(options: RunOptions): Promise<RunSummary> {
+  const today = options.today ?? SAMPLE_TODAY;
+  if (!isIsoDate(today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${today}"`);
+  const planPath = options.plan ?? SAMPLE_PLAN;
+  const { plan, officers } = readInputs(planPath, options.officers ?? SAMPLE_OFFICERS);
+
+  const bundle = loadBundle({ now: at(today, 7), timeZone: TIME_ZONE });
+  const { ws } = bundle;
+  ws.sheets.ui.respond((dialog) => ({ button: /yes/i.test(dialog.buttons) ? 'YES' : 'OK' }));
+  const lines: string[] = [];
+  const skipped: string[] = [];
+
+  const { importMessage, refreshMessage } = registerPlan(bundle, plan, officers);
+  lines.push(`Imported ${basename(planPath)}: ${importMessage.replace(/\n/g, ' ')}`);
+  lines.push(`Statuses as of ${today}: ${refreshMessage.split('\n').slice(1, 5).join('; ')}`);
 
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(join(options.out, 'emails'), { recursive: true });

@@ -431,6 +431,14 @@ export class FakeDocument {
     return `https://docs.google.com/document/d/${this.id}/edit`;
   }
 
+  getId(): string {
+    return this.file.id;
+  }
+
+  getName(): string {
+    return this.file.name;
+  }
+
   get landscape(): boolean {
     return this.body.pageWidth > this.body.pageHeight;
   }
@@ -918,14 +926,14 @@ const PARAGRAPH_NUMBERS = {
 class ParagraphElement extends NodeElement<ParagraphNode> {
   protected readonly method: string = 'Paragraph';
 
-  setText(text: string): this {
+  /** Returns nothing, as Paragraph.setText does in Apps Script. */
+  setText(text: string): void {
     this.s.edit();
     const value = checkText(text, `${this.method}.setText`);
     const template = this._node.runs[0] ?? {};
     this._node.text = value;
     this._node.runs = Array.from(value, () => ({ ...template }));
     this._node.inline = null;
-    return this;
   }
 
   appendText(text: string): unknown {

@@ -34,7 +34,7 @@ export function weekOf(day: IsoDate): IsoDate {
 export function weekdayNumber(name: string): number | null {
   const wanted = name.trim().toLowerCase();
   if (wanted.length < 3) return null;
-  const index = WEEKDAYS.findIndex((d) => d.toLowerCase().startsWith(wanted) || wanted === d.toLowerCase());
+  const index = WEEKDAYS.findIndex((d) => d.toLowerCase().startsWith(wanted));
   return index === -1 ? null : index;
 }
 
@@ -345,8 +345,11 @@ export function buildDigest(group: LeadGroup, context: DigestContext): EmailCont
   if (overdue.length) counts.push(`${overdue.length} ${overdue.length === 1 ? 'is' : 'are'} overdue`);
   if (check.length) counts.push(`${check.length} ${check.length === 1 ? 'needs' : 'need'} a progress check`);
   const intro =
-    `You are the lead officer for ${plural(group.items.length, 'action')} in the ${plan} that ` +
-    `${group.items.length === 1 ? 'needs' : 'need'} your attention this week: ${counts.join(' and ')}.`;
+    group.items.length === 1
+      ? `You are the lead officer for an action in the ${plan} that needs your attention this week: it ` +
+        `${overdue.length ? 'is overdue' : 'needs a progress check'}.`
+      : `You are the lead officer for ${plural(group.items.length, 'action')} in the ${plan} that need your ` +
+        `attention this week: ${counts.join(' and ')}.`;
   const ask =
     'Please add a short progress update for each one in the register. If a due date has changed, enter the ' +
     'revised due date rather than changing the original. If an action is complete, set its status to Completed.';
@@ -411,7 +414,7 @@ export function buildDigest(group: LeadGroup, context: DigestContext): EmailCont
     for (const i of check) {
       text.push(
         `${i.ref}: ${i.action.replace(/\s*\r?\n\s*/g, ' ')}`,
-        `  Due ${dateText(i.dueDate)}. ${i.why}.`,
+        `  Due date: ${dateText(i.dueDate)}. Why it is listed: ${i.why}.`,
         `  Latest progress: ${progressText(i)}`,
       );
       if (shared(i)) text.push(`  ${shared(i)}.`);
@@ -631,7 +634,7 @@ export function buildSummaryEmail(summary: OwnerSummary, context: DigestContext)
     digests.length === 0
       ? 'No officer has overdue actions or actions to check this week, so no reminders are due.'
       : `${plural(digests.length, 'officer')} ${digests.length === 1 ? 'has' : 'have'} actions to update ` +
-        `this week: ${digests.map((d) => `${officerLabel(d.officer)} (${d.items})`).join(', ')}.`;
+        `this week: ${digests.map((d) => `${officerLabel(d.officer)}, ${plural(d.items, 'action')}`).join('; ')}.`;
   html.push(`<p>${escapeHtml(digestLine)} The Reminder log sheet records what was sent.</p>`);
   text.push(digestLine, 'The Reminder log sheet records what was sent.', '');
 

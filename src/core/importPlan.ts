@@ -20,8 +20,10 @@
  *   by a page break, and those actions take the recommendation too (reported).
  * - In recommendation blocks a blank LEAD means the lead above, in the same recommendation, continues
  *   (reported for each action). The layout has no KLOE: reported once.
- * - The label of a lettered item moves into the ref; otherwise text is kept as written apart from markup
- *   and spacing.
+ * - A row with no action text, or whose cells all start in lower case with no timescale, continues the
+ *   action above (a page break or merged cell): its text is appended to that action and reported.
+ * - The label of a lettered item moves into the ref, and the letters of a progress line ("a) b) and f)")
+ *   choose the actions it is added to; otherwise text is kept as written apart from markup and spacing.
  */
 import { matchColumns, normaliseHeader, type ColumnKey } from './headers';
 import type { IsoDate, Timescale } from './model';
@@ -444,12 +446,12 @@ function readTables(plan: Plan, grid: readonly (readonly unknown[])[], texts: st
     const allLower = [...kloeRecText, action, ...otherText].filter((c) => c !== '').every(startsLowerCase);
 
     const merge = (into: Draft, why: string): void => {
-      for (const c of kloeRecText) {
-        if (c === kloe && combined === '' && recCell === '') into.rec.kloe = join(into.rec.kloe, c);
-        else if (into.rec.text !== '' || into.rec.number !== undefined)
-          into.rec.text = join(into.rec.text, c);
-        else into.rec.kloe = join(into.rec.kloe, c);
-      }
+      into.rec.kloe = join(into.rec.kloe, kloe);
+      into.rec.text = join(into.rec.text, recCell);
+      // The rest of a combined cell continues its recommendation, or its KLOE when it had none yet.
+      if (into.rec.text !== '' || into.rec.number !== undefined)
+        into.rec.text = join(into.rec.text, combined);
+      else into.rec.kloe = join(into.rec.kloe, combined);
       into.action = join(into.action, action);
       into.timescale = join(into.timescale, timescale);
       into.lead = join(into.lead, lead);

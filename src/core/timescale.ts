@@ -18,7 +18,7 @@
  * - A month with no year ("by March") takes its year from the nearest dated month in the same text ("by March,
  *   other tiers before the end of May 2007" is March 2007), else from the context's default year; with neither,
  *   the whole timescale is not understood. A bare month counts only after "by", "in", "from" and the like, or
- *   when a list or range carries on to another month, so "Members may" is not read as May.
+ *   when a list or range joins it to another date, so "Members may" is not read as May.
  * - "early", "mid" or "late" before a date would make any single day a guess: the timescale is not understood.
  * - A range ("January to March 2007", "between May and July 2007") is due at its end.
  * - A date after "from", "beginning", "starting", "commencing" or "with effect from" is a start, not a due date.
@@ -169,14 +169,13 @@ const YEAR_CUE_BEFORE =
   /\b(?:during|in|by|from|end\s+of|before)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+)?$/i;
 /**
  * A month with no day and no year is a date only after one of these, or when a list or range carries on to
- * another month ("January to March 2007"): "Members may" is not May.
+ * another date ("January to March 2007", "December 2007 and March"): "Members may" is not May.
  */
 const BARE_MONTH_CUE_BEFORE =
   /\b(?:by|in|from|to|until|till|before|end|of|during|beginning|starting|commencing|between)\s+(?:the\s+)?$/i;
-const LIST_TO_MONTH_AFTER = new RegExp(
-  String.raw`^\s*(?:[,&/]|\band\b|\bor\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*(?:\d{1,2}${ORDINAL}\s+)?${MONTH}`,
-  'i',
-);
+const LIST_WORD = String.raw`(?:[,&/]|\band\b|\bor\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])`;
+const LIST_TO_MONTH_AFTER = new RegExp(String.raw`^\s*${LIST_WORD}\s*(?:\d{1,2}${ORDINAL}\s+)?${MONTH}`, 'i');
+const LIST_GAP = new RegExp(String.raw`^\s*${LIST_WORD}\s*$`, 'i');
 
 /** Every date the text names, with its role; null when one of them cannot be read without guessing. */
 function findMentions(plain: string): Mention[] | null {
@@ -202,9 +201,17 @@ function findMentions(plain: string): Mention[] | null {
       mention = seasonMention(base, g.season.toLowerCase(), Number(g.sy), g.sy2);
       if (mention === null) return null;
     } else if (g.mm !== undefined) {
-      const after = plain.slice(end, end + 40);
-      if (g.my === undefined && !BARE_MONTH_CUE_BEFORE.test(before) && !LIST_TO_MONTH_AFTER.test(after))
+      const previous = mentions[mentions.length - 1];
+      const listedAfterDate = previous !== undefined && LIST_GAP.test(plain.slice(previous.end, index));
+      const listedBeforeDate = LIST_TO_MONTH_AFTER.test(plain.slice(end, end + 40));
+      if (
+        g.my === undefined &&
+        !BARE_MONTH_CUE_BEFORE.test(before) &&
+        !listedAfterDate &&
+        !listedBeforeDate
+      ) {
         continue;
+      }
       mention = { ...base, unit: 'month', year: yearOrNull(g.my), month: monthNumber(g.mm), day: 1 };
     } else {
       if (!YEAR_CUE_BEFORE.test(before)) continue;

@@ -11,6 +11,12 @@ export const MENU: readonly (readonly MenuItem[])[] = [
     { caption: 'Import plan', functionName: 'importPlanFromMenu' },
     { caption: 'Refresh statuses', functionName: 'refreshStatusesFromMenu' },
   ],
+  [
+    { caption: 'Schedule weekly reminders', functionName: 'scheduleReminders' },
+    { caption: 'Stop weekly reminders', functionName: 'stopReminders' },
+    { caption: 'Send overdue reminders now', functionName: 'sendRemindersNow' },
+    { caption: 'Preview my reminder', functionName: 'previewMyReminder' },
+  ],
   [{ caption: 'Help', functionName: 'showHelp' }],
 ];
 

@@ -366,17 +366,21 @@ function send(message: WeeklyMessage, planName: string, ownerEmail: string): str
   }
 }
 
-/** Appends the run's rows to the Reminder log with one setValues. */
+/** Appends the run's rows to the Reminder log: one setValues (and one setNumberFormats) per run. */
 function writeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
   const isNew = ss.getSheetByName(SHEET.reminderLog) === null;
   const sheet = ensureSheet(ss, SHEET.reminderLog, REMINDER_LOG_HEADERS);
-  if (isNew) {
-    sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('dd mmm yyyy hh:mm');
-    sheet.getRange(2, 2, sheet.getMaxRows() - 1, 1).setNumberFormat('dd mmm yyyy');
+  if (isNew)
     sheet.setColumnWidth(1, 140).setColumnWidth(3, 260).setColumnWidth(4, 200).setColumnWidth(5, 220);
-  }
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, REMINDER_LOG_HEADERS.length).setValues(rows);
+  const first = sheet.getLastRow() + 1;
+  // getRange beyond the sheet's last row throws in Sheets, so make room first.
+  const missing = first + rows.length - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  const range = sheet.getRange(first, 1, rows.length, REMINDER_LOG_HEADERS.length);
+  // Plain text for recipient, refs and outcome: a lone ref such as "1.1" must not become a number.
+  range.setNumberFormats(rows.map(() => ['dd mmm yyyy hh:mm', 'dd mmm yyyy', '@', '@', '@']));
+  range.setValues(rows);
 }
 
 /** What still waits goes with the next run; a new week's run supersedes an older week's waiting digests. */

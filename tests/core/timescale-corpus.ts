@@ -46,7 +46,7 @@ export const SEED_000: readonly CorpusEntry[] = [
   {
     seed: '000',
     where: 'Collating performance data 4',
-    text: "<ul style=\"list-style-type: none\"> Embed the Council's Data Quality Policy and required processes. Ongoing Continue rolling out training to officers and Members. Ongoing Develop Covalent intranet page by July 2010. ",
+    text: '<ul style="list-style-type: none"> Embed the Council\'s Data Quality Policy and required processes. Ongoing Continue rolling out training to officers and Members. Ongoing Develop Covalent intranet page by July 2010. ',
     kind: 'deadline',
     dates: ['2010-07-31'],
   },
@@ -173,7 +173,14 @@ export const SEED_003: readonly CorpusEntry[] = [
   { seed: '003', where: 'R8 a)', text: 'April 2007', kind: 'deadline', dates: ['2007-04-30'] },
   { seed: '003', where: 'R8 b)', text: 'June 2007', kind: 'deadline', dates: ['2007-06-30'] },
   // Recommendation 2
-  { seed: '003', where: 'R2 a)', text: 'Operating from 1 April 2007', kind: 'start', dates: [], start: '2007-04-01' },
+  {
+    seed: '003',
+    where: 'R2 a)',
+    text: 'Operating from 1 April 2007',
+    kind: 'start',
+    dates: [],
+    start: '2007-04-01',
+  },
   { seed: '003', where: 'R2 b) i.', text: 'April 2007', kind: 'deadline', dates: ['2007-04-30'] },
   { seed: '003', where: 'R2 b) ii.', text: 'January to March 2007', kind: 'deadline', dates: ['2007-03-31'] },
   {
@@ -354,8 +361,20 @@ export const SEED_002_ROLES: readonly CorpusEntry[] = [
 
 /** The action plans of 002 (Appendix 3) and 004 (Appendix 2) leave every timescale blank. */
 export const BLANK_PLANS: readonly CorpusEntry[] = [
-  { seed: '002', where: 'Appendix 3, Timescale column (all 16 actions)', text: '', kind: 'not understood', dates: [] },
-  { seed: '004', where: 'Appendix 2, When column (all 16 actions)', text: '', kind: 'not understood', dates: [] },
+  {
+    seed: '002',
+    where: 'Appendix 3, Timescale column (all 16 actions)',
+    text: '',
+    kind: 'not understood',
+    dates: [],
+  },
+  {
+    seed: '004',
+    where: 'Appendix 2, When column (all 16 actions)',
+    text: '',
+    kind: 'not understood',
+    dates: [],
+  },
 ];
 
 export const CORPUS: readonly CorpusEntry[] = [...SEED_000, ...SEED_003, ...SEED_002_ROLES, ...BLANK_PLANS];

@@ -529,6 +529,18 @@ export class FakeSheet {
     };
   }
 
+  /** Every stored cell (with content, formats, a note or validation), row by row, for exporters. */
+  *entries(): Generator<{ row: number; column: number; cell: StoredCell }> {
+    for (let r = 0; r < this.grid.length; r++) {
+      const line = this.grid[r];
+      if (!line) continue;
+      for (let c = 0; c < line.length; c++) {
+        const cell = line[c];
+        if (cell) yield { row: r + 1, column: c + 1, cell };
+      }
+    }
+  }
+
   /** Sets what a formula cell evaluates to (formulas are not evaluated locally). */
   setComputed(row: number, column: number, value: CellValue): void {
     const c = this._mutable(row, column);
@@ -884,14 +896,7 @@ export class FakeSheet {
 
   /** Conditional format ranges, protected ranges and named ranges move with the rows and columns, as in Sheets. */
   private _shiftRefs(axis: 'row' | 'column', after: number, count: number): void {
-    this.rules = this.rules.flatMap((rule) => {
-      const ranges = rule.spec.ranges.flatMap((ref) => {
-        if (ref.sheet !== this) return [ref];
-        const moved = shiftRef(ref, axis, after, count);
-        return moved ? [moved] : [];
-      });
-      return ranges.length ? [rule.withRanges(ranges)] : [];
-    });
+    this.rules = this.rules.flatMap((rule) => rule.shifted(this, axis, after, count) ?? []);
     for (const p of [...this.rangeProtections]) {
       const moved = p.ref ? shiftRef(p.ref, axis, after, count) : null;
       if (moved) p.ref = moved;

@@ -3,7 +3,7 @@
  * a rule against a cell (which the real Sheets does in the browser, and tests need to see).
  */
 import { isDate, NotImplementedError, unwrap } from '../runtime';
-import { cellA1, columnNumber } from './a1';
+import { cellA1, columnLetters, columnNumber } from './a1';
 import { normaliseColour } from './format';
 import type { FakeRange, FakeSheet } from './model';
 
@@ -120,6 +120,35 @@ export function shiftRef(ref: GridRef, axis: 'row' | 'column', after: number, co
   next[startKey] = keptBefore > 0 ? start : delFirst;
   next[sizeKey] = keptBefore + keptAfter;
   return next;
+}
+
+/**
+ * Rewrites the cell references of a formula after rows or columns were inserted (count > 0) or deleted
+ * (count < 0), as Sheets does for conditional format formulas. Quoted text is left alone.
+ */
+export function shiftFormula(formula: string, axis: 'row' | 'column', after: number, count: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<![A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/g,
+            (whole: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+              if (axis === 'row') {
+                const row = Number(digits);
+                return row > after
+                  ? `${colAbs}${letters}${rowAbs}${Math.max(after + 1, row + count)}`
+                  : whole;
+              }
+              const column = columnNumber(letters);
+              return column > after
+                ? `${colAbs}${columnLetters(Math.max(after + 1, column + count))}${rowAbs}${digits}`
+                : whole;
+            },
+          ),
+    )
+    .join('');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -391,9 +420,28 @@ export class FakeConditionalFormatRule {
     );
   }
 
-  /** The same rule over other ranges (rows inserted or deleted around it). */
+  /** The same rule over other ranges. */
   withRanges(ranges: GridRef[]): FakeConditionalFormatRule {
     return new FakeConditionalFormatRule({ ...copyRuleSpec(this.spec), ranges }, this.wrap);
+  }
+
+  /** The rule after rows or columns of `sheet` were inserted or deleted: ranges and formula move, or it goes. */
+  shifted(
+    sheet: FakeSheet,
+    axis: 'row' | 'column',
+    after: number,
+    count: number,
+  ): FakeConditionalFormatRule | null {
+    const ranges = this.spec.ranges.flatMap((ref) => {
+      if (ref.sheet !== sheet) return [ref];
+      const moved = shiftRef(ref, axis, after, count);
+      return moved ? [moved] : [];
+    });
+    if (!ranges.length) return null;
+    const spec = { ...copyRuleSpec(this.spec), ranges };
+    if (spec.criteria === 'CUSTOM_FORMULA')
+      spec.args = [shiftFormula(String(spec.args[0]), axis, after, count)];
+    return new FakeConditionalFormatRule(spec, this.wrap);
   }
 }
 

@@ -1,0 +1,265 @@
+/**
+ * Writes a document of the local Workspace to a real .docx file, so the committee paper a run produced can be
+ * opened in Word or uploaded to Drive: headings, bold and italic text, lists, tables with shaded cells and a
+ * repeating header row, page breaks and landscape pages.
+ */
+import { writeFile } from 'node:fs/promises';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  HeightRule,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { ILevelsOptions, IParagraphOptions, ParagraphChild } from 'docx';
+import { documentTree } from '../workspace/document';
+import type {
+  DocBlock,
+  DocListItem,
+  DocParagraph,
+  DocRun,
+  DocTable,
+  FakeDocument,
+  Glyph,
+} from '../workspace/document';
+
+/** 1 point = 20 twentieths of a point (twips), Word's unit for page and table sizes. */
+const twips = (points: number): number => Math.round(points * 20);
+
+/** Word colours are hex without the hash. */
+const hex = (colour: string): string => colour.replace(/^#/, '').toUpperCase();
+
+const HEADINGS: Record<string, IParagraphOptions['heading'] | undefined> = {
+  HEADING1: HeadingLevel.HEADING_1,
+  HEADING2: HeadingLevel.HEADING_2,
+  HEADING3: HeadingLevel.HEADING_3,
+  HEADING4: HeadingLevel.HEADING_4,
+  HEADING5: HeadingLevel.HEADING_5,
+  HEADING6: HeadingLevel.HEADING_6,
+  TITLE: HeadingLevel.TITLE,
+};
+
+const ALIGNMENTS = {
+  LEFT: AlignmentType.LEFT,
+  CENTER: AlignmentType.CENTER,
+  RIGHT: AlignmentType.RIGHT,
+  JUSTIFY: AlignmentType.JUSTIFIED,
+} as const;
+
+const GLYPHS: Record<
+  Glyph,
+  { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (level: number) => string }
+> = {
+  BULLET: { format: LevelFormat.BULLET, text: () => '\u25CF' },
+  HOLLOW_BULLET: { format: LevelFormat.BULLET, text: () => '\u25CB' },
+  SQUARE_BULLET: { format: LevelFormat.BULLET, text: () => '\u25A0' },
+  NUMBER: { format: LevelFormat.DECIMAL, text: (level) => `%${level + 1}.` },
+  LATIN_UPPER: { format: LevelFormat.UPPER_LETTER, text: (level) => `%${level + 1}.` },
+  LATIN_LOWER: { format: LevelFormat.LOWER_LETTER, text: (level) => `%${level + 1}.` },
+  ROMAN_UPPER: { format: LevelFormat.UPPER_ROMAN, text: (level) => `%${level + 1}.` },
+  ROMAN_LOWER: { format: LevelFormat.LOWER_ROMAN, text: (level) => `%${level + 1}.` },
+};
+
+function textRun(run: DocRun): TextRun {
+  return new TextRun({
+    text: run.text,
+    bold: run.bold,
+    italics: run.italic,
+    underline: run.underline || run.linkUrl ? {} : undefined,
+    strike: run.strikethrough,
+    size: run.fontSize ? run.fontSize * 2 : undefined,
+    font: run.fontFamily,
+    color: run.foregroundColor ? hex(run.foregroundColor) : run.linkUrl ? '1155CC' : undefined,
+    shading: run.backgroundColor
+      ? { type: ShadingType.CLEAR, fill: hex(run.backgroundColor), color: 'auto' }
+      : undefined,
+  });
+}
+
+function runs(block: DocParagraph | DocListItem): ParagraphChild[] {
+  return block.runs.map((run) =>
+    run.linkUrl ? new ExternalHyperlink({ link: run.linkUrl, children: [textRun(run)] }) : textRun(run),
+  );
+}
+
+class DocxWriter {
+  /** One numbering definition per Docs list, so each numbered list restarts at 1. */
+  readonly lists = new Map<string, { reference: string; levels: Map<number, Glyph> }>();
+
+  blocks(blocks: DocBlock[], textWidth: number): (Paragraph | Table)[] {
+    return blocks.map((block) => this.block(block, textWidth));
+  }
+
+  numbering(): { reference: string; levels: ILevelsOptions[] }[] {
+    return [...this.lists.values()].map((list) => ({
+      reference: list.reference,
+      levels: Array.from({ length: 9 }, (_, level) => {
+        const glyph = GLYPHS[list.levels.get(level) ?? 'BULLET'];
+        return {
+          level,
+          format: glyph.format,
+          text: glyph.text(level),
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: twips(36 * (level + 1)), hanging: twips(18) } } },
+        };
+      }),
+    }));
+  }
+
+  private block(block: DocBlock, textWidth: number): Paragraph | Table {
+    switch (block.type) {
+      case 'PAGE_BREAK':
+        return new Paragraph({ children: [new PageBreak()] });
+      case 'HORIZONTAL_RULE':
+        return new Paragraph({
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } },
+        });
+      case 'TABLE':
+        return this.table(block, textWidth);
+      case 'LIST_ITEM':
+        return new Paragraph({ ...this.paragraphOptions(block), numbering: this.listNumbering(block) });
+      case 'PARAGRAPH':
+        return new Paragraph({
+          ...this.paragraphOptions(block),
+          heading: HEADINGS[block.heading],
+          style: block.heading === 'SUBTITLE' ? 'Subtitle' : undefined,
+        });
+    }
+  }
+
+  private paragraphOptions(block: DocParagraph | DocListItem): IParagraphOptions {
+    return {
+      children: runs(block),
+      alignment: block.alignment ? ALIGNMENTS[block.alignment] : undefined,
+      spacing:
+        block.spacingBefore !== undefined || block.spacingAfter !== undefined
+          ? {
+              before: block.spacingBefore !== undefined ? twips(block.spacingBefore) : undefined,
+              after: block.spacingAfter !== undefined ? twips(block.spacingAfter) : undefined,
+            }
+          : undefined,
+      indent: block.indentStart !== undefined ? { left: twips(block.indentStart) } : undefined,
+    };
+  }
+
+  private listNumbering(item: DocListItem): { reference: string; level: number } {
+    let list = this.lists.get(item.listId);
+    if (!list) {
+      list = { reference: `list-${this.lists.size + 1}`, levels: new Map() };
+      this.lists.set(item.listId, list);
+    }
+    if (!list.levels.has(item.nesting)) list.levels.set(item.nesting, item.glyph);
+    return { reference: list.reference, level: item.nesting };
+  }
+
+  private table(table: DocTable, textWidth: number): Table {
+    const columns = Math.max(1, ...table.rows.map((row) => row.length));
+    const fixed = table.columnWidths.filter((w, i): w is number => i < columns && typeof w === 'number');
+    const remaining = Math.max(0, textWidth - fixed.reduce((sum, w) => sum + w, 0));
+    // Columns without a width share the rest of the text width, as Docs lays them out.
+    const share = remaining / Math.max(1, columns - fixed.length);
+    const widths = Array.from({ length: columns }, (_, i) => twips(table.columnWidths[i] ?? share));
+    const border = {
+      style: BorderStyle.SINGLE,
+      size: Math.max(1, Math.round(table.borderWidth * 8)),
+      color: hex(table.borderColor),
+    };
+    return new Table({
+      columnWidths: widths,
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      borders: {
+        top: border,
+        bottom: border,
+        left: border,
+        right: border,
+        insideHorizontal: border,
+        insideVertical: border,
+      },
+      rows: table.rows.map(
+        (row, r) =>
+          new TableRow({
+            // The header row repeats on every page of a long appendix.
+            tableHeader: r === 0 && table.rows.length > 1,
+            height:
+              table.minimumHeights[r] !== null && table.minimumHeights[r] !== undefined
+                ? { value: twips(table.minimumHeights[r] ?? 0), rule: HeightRule.ATLEAST }
+                : undefined,
+            children: row.map((cell, c) => {
+              const children = this.blocks(cell.children, (cell.width ?? widths[c] / 20) - 10);
+              return new TableCell({
+                children: children.length ? children : [new Paragraph({})],
+                width: {
+                  size: cell.width !== undefined ? twips(cell.width) : widths[c],
+                  type: WidthType.DXA,
+                },
+                shading: cell.background
+                  ? { type: ShadingType.CLEAR, fill: hex(cell.background), color: 'auto' }
+                  : undefined,
+                verticalAlign: cell.verticalAlignment
+                  ? {
+                      TOP: VerticalAlignTable.TOP,
+                      CENTER: VerticalAlignTable.CENTER,
+                      BOTTOM: VerticalAlignTable.BOTTOM,
+                    }[cell.verticalAlignment]
+                  : undefined,
+              });
+            }),
+          }),
+      ),
+    });
+  }
+}
+
+/** The .docx bytes of a document. */
+export async function docxBuffer(doc: FakeDocument): Promise<Buffer> {
+  const tree = documentTree(doc);
+  const writer = new DocxWriter();
+  const textWidth = tree.pageWidth - tree.margins.left - tree.margins.right;
+  const children = writer.blocks(tree.children, textWidth);
+  const short = Math.min(tree.pageWidth, tree.pageHeight);
+  const long = Math.max(tree.pageWidth, tree.pageHeight);
+  const document = new Document({
+    title: tree.name,
+    creator: 'Action Plan Register',
+    numbering: { config: writer.numbering() },
+    sections: [
+      {
+        properties: {
+          page: {
+            // docx takes the portrait size and swaps it for landscape.
+            size: {
+              width: twips(short),
+              height: twips(long),
+              orientation: tree.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+            margin: {
+              top: twips(tree.margins.top),
+              bottom: twips(tree.margins.bottom),
+              left: twips(tree.margins.left),
+              right: twips(tree.margins.right),
+            },
+          },
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+export async function writeDocx(doc: FakeDocument, path: string): Promise<void> {
+  await writeFile(path, await docxBuffer(doc));
+}

@@ -1,0 +1,361 @@
+/**
+ * The committee briefing paper as a Google Doc: the dialog, the Paper and Snapshots sheets, the Drive folder
+ * rule and the DocumentApp rendering of the outline the core builds. Rendering cost: a fixed number of calls
+ * for the paper, one appendTable for each appendix table, and two calls per appendix row (the Status cell).
+ */
+import { fromIsoDate } from '../core/dates';
+import type { IsoDate, Settings } from '../core/model';
+import { DEFAULT_SETTINGS, STATUS_KEYS } from '../core/model';
+import type { AppendixTable, PaperForm, PaperOutline, PaperText } from '../core/paper';
+import {
+  STATUS_COLUMN,
+  buildPaperOutline,
+  defaultPaperTexts,
+  paperFormDefaults,
+  previousSnapshot,
+  snapshotOf,
+  validatePaperForm,
+} from '../core/paper';
+import { cellDate, cellText } from './cells';
+import { refreshStatuses } from './register';
+import { readSettings } from './settings';
+import { activeSpreadsheet, ensureSheet } from './sheets';
+
+export const PAPER_SHEET = 'Paper';
+export const SNAPSHOTS_SHEET = 'Snapshots';
+export const PAPER_HEADERS = ['Section', 'Paragraph'] as const;
+export const SNAPSHOT_HEADERS = ['Date', 'Ref', 'Status'] as const;
+
+/** Document property holding the id of the folder the register made for papers, per folder name. */
+export const FOLDER_PROPERTY_PREFIX = 'paperFolderId:';
+const FOLDER_MIME = 'application/vnd.google-apps.folder';
+const PDF_MIME = 'application/pdf';
+
+/**
+ * A4 landscape, in points, for the whole document. Docs has one page size per document, and the appendix is
+ * most of a paper: seven columns of progress text read in landscape (as seed 000 is laid out) and are cramped
+ * in portrait, while the briefing text reads well either way.
+ */
+const PAGE = { width: 841.89, height: 595.28, margin: 42 };
+/** Column widths of the appendix in points; they sum to the landscape text width. */
+const APPENDIX_WIDTHS = [96, 34, 140, 72, 78, 72, 190, 74];
+const HEADER_SHADING = '#d9d9d9';
+
+export interface PaperResult {
+  readonly url: string;
+  readonly name: string;
+  /** The folder the paper went into; null for the user's Drive root. */
+  readonly folder: string | null;
+  readonly pdfUrl: string | null;
+  /** Paper sheet rows that were not used, for the officer to fix. */
+  readonly warnings: readonly string[];
+}
+
+/** Menu: Generate briefing paper… opens the dialog, prefilled from Settings. */
+export function showPaperDialog(): void {
+  const template = HtmlService.createTemplateFromFile('PaperDialog');
+  template.defaultsJson = scriptJson(getPaperDefaults());
+  const html = template.evaluate().setTitle('Generate briefing paper').setWidth(480).setHeight(660);
+  SpreadsheetApp.getUi().showModalDialog(html, 'Generate briefing paper');
+}
+
+/** The dialog's starting values (google.script.run, and the template above). */
+export function getPaperDefaults(): PaperForm {
+  const ss = activeSpreadsheet();
+  return paperFormDefaults(readSettings(ss, ss.getSpreadsheetTimeZone()).settings);
+}
+
+/** google.script.run from the dialog: checks the form again, then makes the Doc (and PDF) and records a snapshot. */
+export function generatePaper(formValues: unknown): PaperResult {
+  const form = toForm(formValues);
+  const problems = validatePaperForm(form);
+  if (problems.length > 0) throw new Error(problems.join(' '));
+
+  const ss = activeSpreadsheet();
+  const reading = refreshStatuses(ss);
+  const { paper, snapshots } = ensurePaperSheets(ss, reading.settings);
+  const settings = reading.settings;
+  const outline = buildPaperOutline({
+    settings,
+    form,
+    texts: readPaperTexts(paper),
+    actions: reading.actions,
+    decisions: reading.decisions,
+    officers: reading.officers,
+    previous: previousSnapshot(readSnapshotRows(snapshots, reading.timeZone), settings, reading.today),
+    today: reading.today,
+  });
+
+  const warnings = [...outline.warnings];
+  const folder = attempt(
+    warnings,
+    `The folder "${settings.paperFolderName}" could not be used, so the paper is in your Drive root`,
+    () => paperFolder(settings.paperFolderName),
+  );
+  const doc = DocumentApp.create(outline.name);
+  const id = doc.getId();
+  const url = doc.getUrl();
+  renderPaper(doc.getBody(), outline);
+  doc.saveAndClose();
+  const placed = folder
+    ? attempt(
+        warnings,
+        `The paper could not be moved into "${folder.name}", so it is in your Drive root`,
+        () => {
+          moveIntoFolder(id, folder.id);
+          return folder;
+        },
+      )
+    : null;
+  const pdfUrl = settings.paperPdf
+    ? attempt(warnings, 'The PDF was not saved', () => savePdf(id, outline.name, placed?.id ?? 'root'))
+    : null;
+
+  recordSnapshot(snapshots, reading, settings);
+  return { url, name: outline.name, folder: placed?.name ?? null, pdfUrl, warnings };
+}
+
+/** Runs a Drive step the paper can do without: on failure the officer is told why, and keeps the paper. */
+function attempt<T>(warnings: string[], what: string, step: () => T): T | null {
+  try {
+    return step();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    warnings.push(`${what} (${reason.replace(/\.$/, '')}).`);
+    return null;
+  }
+}
+
+/** A PDF of the saved Doc beside it; its link. */
+function savePdf(docId: string, name: string, parentId: string): string {
+  const blob = DocumentApp.openById(docId).getAs(PDF_MIME).setName(`${name}.pdf`);
+  const pdf = drive().Files.create({ name: `${name}.pdf`, mimeType: PDF_MIME, parents: [parentId] }, blob);
+  return `https://drive.google.com/file/d/${pdf.id}/view`;
+}
+
+/**
+ * The Paper sheet (section texts officers keep, created with the default texts) and the Snapshots sheet
+ * (what each paper reported). Existing sheets are left as they are.
+ */
+export function ensurePaperSheets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings = DEFAULT_SETTINGS,
+): { paper: GoogleAppsScript.Spreadsheet.Sheet; snapshots: GoogleAppsScript.Spreadsheet.Sheet } {
+  const existed = ss.getSheetByName(PAPER_SHEET) !== null;
+  const paper = ensureSheet(ss, PAPER_SHEET, PAPER_HEADERS);
+  if (!existed) {
+    const rows = defaultPaperTexts(settings).map((t) => [t.section, t.text]);
+    paper.getRange(2, 1, rows.length, 2).setValues(rows);
+    paper.setColumnWidth(1, 260).setColumnWidth(2, 720);
+    paper.getRange(2, 2, rows.length, 1).setWrap(true);
+  }
+  const snapshots = ensureSheet(ss, SNAPSHOTS_SHEET, SNAPSHOT_HEADERS);
+  return { paper, snapshots };
+}
+
+/** The Paper sheet's rows, one getValues; columns found by header. */
+export function readPaperTexts(sheet: GoogleAppsScript.Spreadsheet.Sheet): PaperText[] {
+  const [header = [], ...rows] = sheet.getDataRange().getValues();
+  const find = (...names: string[]): number =>
+    header.findIndex((h) => names.includes(cellText(h).toLowerCase()));
+  const section = find('section');
+  const text = find('paragraph', 'text', 'paragraph text');
+  if (section < 0 || text < 0) return [];
+  return rows.map((row) => ({ section: cellText(row[section]), text: cellText(row[text]) }));
+}
+
+function readSnapshotRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  timeZone: string,
+): { date: IsoDate; ref: string; status: string }[] {
+  const rows = sheet.getDataRange().getValues().slice(1);
+  return rows.flatMap((row) => {
+    const date = cellDate(row[0], timeZone);
+    return date ? [{ date, ref: cellText(row[1]), status: cellText(row[2]) }] : [];
+  });
+}
+
+/** Appends what this paper reported, with one setValues, under a document lock so two papers do not interleave. */
+function recordSnapshot(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  reading: {
+    actions: Parameters<typeof snapshotOf>[0];
+    decisions: Parameters<typeof snapshotOf>[1];
+    today: IsoDate;
+    timeZone: string;
+  },
+  settings: Settings,
+): void {
+  const snapshot = snapshotOf(reading.actions, reading.decisions, reading.today);
+  if (snapshot.entries.length === 0) return;
+  const day = fromIsoDate(snapshot.date, reading.timeZone);
+  const rows = snapshot.entries.map((e) => [day, e.ref, settings.statuses[e.status].label]);
+  const lock = LockService.getDocumentLock();
+  lock.waitLock(30000);
+  try {
+    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, SNAPSHOT_HEADERS.length).setValues(rows);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function toForm(value: unknown): PaperForm {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const text = (key: keyof PaperForm): string =>
+    typeof v[key] === 'string' ? (v[key] as string).trim() : '';
+  return {
+    committee: text('committee'),
+    meetingDate: text('meetingDate'),
+    agendaItem: text('agendaItem'),
+    reportAuthor: text('reportAuthor'),
+    reportAuthorTitle: text('reportAuthorTitle'),
+    openOrExempt: text('openOrExempt'),
+    paperTitle: text('paperTitle'),
+  };
+}
+
+/** JSON safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Drive: the drive.file scope sees only files this app made, so the folder is one the app made itself.
+
+function drive(): GoogleAppsScript.Drive {
+  if (typeof Drive === 'undefined' || !Drive) {
+    throw new Error('The Drive advanced service is not enabled for this script (appsscript.json).');
+  }
+  return Drive;
+}
+
+/**
+ * The folder named in Settings, made by the app the first time and remembered by id; null (the user's Drive
+ * root) when Settings name none. A remembered folder that was deleted or trashed is made again.
+ */
+function paperFolder(name: string): { id: string; name: string } | null {
+  const wanted = name.trim();
+  if (wanted === '') return null;
+  const files = drive().Files;
+  const properties = PropertiesService.getDocumentProperties();
+  const key = FOLDER_PROPERTY_PREFIX + wanted;
+  const known = properties.getProperty(key);
+  if (known) {
+    try {
+      if (files.get(known, { fields: 'id,trashed' }).trashed !== true) return { id: known, name: wanted };
+    } catch {
+      // Deleted, or no longer ours to see: make it again below.
+    }
+  }
+  const folder = files.create({ name: wanted, mimeType: FOLDER_MIME });
+  if (!folder.id) throw new Error(`Drive did not return an id for the folder "${wanted}".`);
+  properties.setProperty(key, folder.id);
+  return { id: folder.id, name: wanted };
+}
+
+/** DocumentApp makes new Docs in the Drive root: move it with the advanced service (never DriveApp). */
+function moveIntoFolder(fileId: string, folderId: string): void {
+  const files = drive().Files;
+  const parents = files.get(fileId, { fields: 'parents' }).parents ?? [];
+  // Drive.Files.update takes no media here; Apps Script accepts null in its place.
+  const noMedia = null as unknown as GoogleAppsScript.Base.Blob;
+  files.update({}, fileId, noMedia, { addParents: folderId, removeParents: parents.join(','), fields: 'id' });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rendering.
+
+/** Writes the outline into an empty document body. */
+export function renderPaper(body: GoogleAppsScript.Document.Body, outline: PaperOutline): void {
+  const H = DocumentApp.ParagraphHeading;
+  const A = DocumentApp.HorizontalAlignment;
+  body
+    .setPageWidth(PAGE.width)
+    .setPageHeight(PAGE.height)
+    .setMarginTop(PAGE.margin)
+    .setMarginBottom(PAGE.margin)
+    .setMarginLeft(PAGE.margin)
+    .setMarginRight(PAGE.margin);
+
+  // A new document starts with one empty paragraph: the first line goes into it rather than under it.
+  let first: GoogleAppsScript.Document.Paragraph | null = body.getParagraphs()[0] ?? null;
+  const line = (
+    text: string,
+    heading?: GoogleAppsScript.Document.ParagraphHeading,
+  ): GoogleAppsScript.Document.Paragraph => {
+    let paragraph: GoogleAppsScript.Document.Paragraph;
+    if (first) {
+      paragraph = first;
+      first.setText(text); // returns nothing in Apps Script
+      first = null;
+    } else {
+      paragraph = body.appendParagraph(text);
+    }
+    if (heading !== undefined) paragraph.setHeading(heading);
+    return paragraph;
+  };
+
+  const { front } = outline;
+  if (front.agendaItem !== '') line(front.agendaItem).setAlignment(A.RIGHT);
+  line(front.committee, H.TITLE);
+  line(front.heading, H.SUBTITLE);
+  line(`Report of: ${front.reportOf}`);
+  line(`Date: ${front.date}`);
+  line(front.openOrExempt);
+  line(front.title, H.HEADING1);
+
+  for (const section of outline.sections) {
+    line(`${section.number}. ${section.heading}`, H.HEADING2);
+    for (const p of section.paragraphs) {
+      line(`${p.number}\t${p.label === '' ? '' : `${p.label}: `}${p.text}`);
+    }
+  }
+
+  line('Officer Contact Details', H.HEADING2);
+  line(`Name: ${outline.contact.name}`);
+  if (outline.contact.title !== '') line(`Title: ${outline.contact.title}`);
+  if (outline.contact.email !== '') line(`Email: ${outline.contact.email}`);
+
+  body.appendPageBreak();
+  const { appendix } = outline;
+  line(`${appendix.label}: ${appendix.title}`, H.HEADING1);
+  line(appendix.asAt);
+  for (const table of appendix.tables) {
+    if (table.caption !== '') line(table.caption, H.HEADING2);
+    if (table.rows.length === 0) line('None.');
+    else appendixTable(body, table, outline);
+  }
+
+  line('Key', H.HEADING2);
+  const key = body.appendTable([['', 'Action Status'], ...appendix.key.map((s) => ['', s.label])]);
+  key.setColumnWidth(0, 36).setColumnWidth(1, 240);
+  key.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true });
+  appendix.key.forEach((style, i) => {
+    key.getCell(i + 1, 0).setBackgroundColor(style.background);
+  });
+}
+
+/** One appendTable of the whole grid; then fixed styling, and the Status cell of each row (two calls). */
+function appendixTable(
+  body: GoogleAppsScript.Document.Body,
+  table: AppendixTable,
+  outline: PaperOutline,
+): void {
+  const grid = [[...table.header], ...table.rows.map((r) => [...r.cells])];
+  const docTable = body.appendTable(grid);
+  docTable.setAttributes({ [DocumentApp.Attribute.FONT_SIZE]: 9 });
+  APPENDIX_WIDTHS.forEach((width, column) => docTable.setColumnWidth(column, width));
+  docTable.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true });
+  table.header.forEach((_, column) => docTable.getCell(0, column).setBackgroundColor(HEADER_SHADING));
+  const { key } = outline.appendix;
+  table.rows.forEach((row, i) => {
+    const style = key[STATUS_KEYS.indexOf(row.status)];
+    docTable.getCell(i + 1, STATUS_COLUMN).setAttributes({
+      [DocumentApp.Attribute.BACKGROUND_COLOR]: style.background,
+      [DocumentApp.Attribute.FOREGROUND_COLOR]: style.fontColor,
+    });
+  });
+}

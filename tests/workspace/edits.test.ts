@@ -1,0 +1,107 @@
+import { isDate } from '../../local/workspace/runtime';
+import { toIsoDate } from '../../src/core/dates';
+import { registerRows, sampleRegister, sheetOf, valuesOf } from '../helpers';
+import type { LoadedBundle } from '../../local/runner/bundle';
+
+const day = (v: unknown): string | unknown => (isDate(v) ? toIsoDate(v, 'Europe/London') : v);
+
+function column(bundle: LoadedBundle, header: string): number {
+  return (valuesOf(bundle, 'Register')[0] as string[]).indexOf(header) + 1;
+}
+function cell(bundle: LoadedBundle, header: string, row: number): string {
+  const c = column(bundle, header);
+  return `${String.fromCharCode(64 + c)}${row}`;
+}
+const history = (bundle: LoadedBundle) => valuesOf(bundle, 'History').slice(1);
+
+describe('Edits to the Register (installable onEdit)', () => {
+  it('stamps Last updated on a progress change and keeps the old progress in History', () => {
+    const bundle = sampleRegister();
+    const before = registerRows(bundle)[1];
+    bundle.ws.runtime.activeUserEmail = 'bea.marsh@example.org';
+    bundle.edit('Register', cell(bundle, 'Progress', 3), [['Panel met again on 1 September.']]);
+    const after = registerRows(bundle)[1];
+    expect(after.Progress).toBe('Panel met again on 1 September.');
+    expect(day(after['Last updated'])).toBe('2010-09-06');
+    const [when, who, ref, field, old, value] = history(bundle).at(-1) ?? [];
+    expect(isDate(when)).toBe(true);
+    expect([who, ref, field, old, value]).toEqual([
+      'bea.marsh@example.org',
+      before.Ref,
+      'Progress',
+      before.Progress,
+      'Panel met again on 1 September.',
+    ]);
+  });
+
+  it('puts a hand-typed status back to the computed one, with a note that explains the rule', () => {
+    const bundle = sampleRegister();
+    const row = registerRows(bundle).findIndex((r) => r.Status === 'Overdue') + 2;
+    bundle.edit('Register', cell(bundle, 'Status', row), [['In Progress but not reached due date']]);
+    expect(registerRows(bundle)[row - 2].Status).toBe('Overdue');
+    const note = bundle.ws.runtime.calls.uncounted(() =>
+      sheetOf(bundle, 'Register').getRange(cell(bundle, 'Status', row)).getNote(),
+    );
+    expect(note).toMatch(/only Completed can be chosen/);
+    expect(history(bundle).at(-1)?.[3]).toBe('Status');
+  });
+
+  it('stamps Completed on when an officer chooses Completed, and keeps it', () => {
+    const bundle = sampleRegister();
+    const row = registerRows(bundle).findIndex((r) => r.Status === 'Overdue') + 2;
+    bundle.edit('Register', cell(bundle, 'Status', row), [['Completed']]);
+    const after = registerRows(bundle)[row - 2];
+    expect(after.Status).toBe('Completed');
+    expect(day(after['Completed on'])).toBe('2010-09-06');
+  });
+
+  it('counts each new revised due date as one more extension, never overwriting the original', () => {
+    const bundle = sampleRegister();
+    const row = registerRows(bundle).findIndex((r) => r.Status === 'Overdue') + 2;
+    const original = registerRows(bundle)[row - 2]['Due date'];
+    bundle.edit('Register', cell(bundle, 'Revised due date', row), [[new Date('2010-12-31T00:00:00Z')]]);
+    bundle.edit('Register', cell(bundle, 'Revised due date', row), [[new Date('2011-03-31T00:00:00Z')]]);
+    const after = registerRows(bundle)[row - 2];
+    expect(after.Extensions).toBe(2);
+    expect(after['Due date']).toEqual(original);
+    expect(after.Status).toBe('In Progress but not reached due date');
+  });
+
+  it('records a paste of many rows as one batch in History', () => {
+    const bundle = sampleRegister();
+    bundle.ws.runtime.calls.reset();
+    bundle.edit('Register', `${cell(bundle, 'Progress', 2)}:${cell(bundle, 'Progress', 4)}`, [['one'], ['two'], ['three']]);
+    const rows = history(bundle).slice(-3);
+    expect(rows.map((r) => r[5])).toEqual(['one', 'two', 'three']);
+    expect(rows.every((r) => String(r[4]).startsWith('(several cells'))).toBe(true);
+    const stamped = registerRows(bundle)
+      .slice(0, 3)
+      .map((r) => day(r['Last updated']));
+    expect(stamped).toEqual(['2010-09-06', '2010-09-06', '2010-09-06']);
+  });
+
+  it('ignores edits on other sheets', () => {
+    const bundle = sampleRegister();
+    const before = history(bundle).length;
+    bundle.edit('Import', 'A1', [['anything']]);
+    expect(history(bundle)).toHaveLength(before);
+  });
+
+  it('makes the same service calls per edit on a register of any size', () => {
+    const small = sampleRegister();
+    const large = sampleRegister();
+    large.ws.runtime.calls.uncounted(() => {
+      const sheet = sheetOf(large, 'Register');
+      const rows = sheet.getRange(2, 1, 12, sheet.getLastColumn()).getValues();
+      const many = Array.from({ length: 80 }, () => rows).flat();
+      sheet.insertRowsAfter(sheet.getMaxRows(), many.length);
+      sheet.getRange(14, 1, many.length, rows[0].length).setValues(many);
+    });
+    const counts = [small, large].map((bundle) => {
+      bundle.ws.runtime.calls.reset();
+      bundle.edit('Register', cell(bundle, 'Progress', 5), [['Updated.']]);
+      return bundle.ws.runtime.calls.snapshot();
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+});

@@ -1,0 +1,453 @@
+import type { LoadedBundle } from '../../local/runner/bundle';
+import { at } from '../../local/runner/run';
+import type { DocBlock, DocBody, DocTable } from '../../local/workspace/document';
+import { FOLDER_MIME, PDF_MIME } from '../../local/workspace/drive';
+import { emptyRegister, sheetOf, valuesOf } from '../helpers';
+
+const FIRST_DAY = '2010-04-15';
+const STATUS = {
+  overdue: { label: 'Overdue', colour: '#e06666' },
+  check: { label: 'Check Progress', colour: '#ffd966' },
+  inProgress: { label: 'In Progress but not reached due date', colour: '#93c47d' },
+  completed: { label: 'Completed', colour: '#6fa8dc' },
+};
+
+const OFFICERS = [
+  ['JP', 'Jo Payne', 'Policy & Performance Officer', 'jo.payne@example.org', 'Chief Executive'],
+  ['TG', 'Tom Green', 'ICT Manager', 'tom.green@example.org', 'Resources'],
+];
+
+const FORM = {
+  committee: 'Corporate Resources Scrutiny Committee',
+  meetingDate: FIRST_DAY,
+  agendaItem: '7',
+  reportAuthor: 'JP',
+  reportAuthorTitle: 'Policy & Performance Officer',
+  openOrExempt: 'Open',
+  paperTitle: 'Performance Management Action Plan Update',
+};
+
+interface PaperResult {
+  url: string;
+  name: string;
+  folder: string | null;
+  pdfUrl: string | null;
+  warnings: string[];
+}
+
+type Row = Partial<Record<string, string | number | Date>>;
+
+const day = (iso: string): Date => at(iso, 12);
+
+/** Writes actions into the Register by header, as an officer would type them (no edit triggers). */
+function writeRegister(bundle: LoadedBundle, rows: Row[]): void {
+  const header = valuesOf(bundle, 'Register')[0].map(String);
+  bundle.ws.runtime.calls.uncounted(() => {
+    const grid = rows.map((row) => header.map((h) => row[h] ?? ''));
+    sheetOf(bundle, 'Register').getRange(2, 1, grid.length, header.length).setValues(grid);
+  });
+}
+
+function setSetting(bundle: LoadedBundle, label: string, value: string): void {
+  const row = valuesOf(bundle, 'Settings').findIndex((r) => r[0] === label);
+  if (row < 1) throw new Error(`no setting ${label}`);
+  bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Settings').getRange(row + 1, 2).setValue(value));
+}
+
+/** A register on FIRST_DAY with one action of each status, in two KLOE/recommendation groups. */
+function smallRegister(): LoadedBundle {
+  const bundle = emptyRegister(FIRST_DAY);
+  bundle.ws.runtime.calls.uncounted(() =>
+    sheetOf(bundle, 'Officers').getRange(2, 1, OFFICERS.length, 5).setValues(OFFICERS),
+  );
+  const targets = { KLOE: 'Setting targets', Recommendation: '3. Ensure broad involvement in target-setting' };
+  const covalent = { KLOE: 'Collating performance data', Recommendation: '4. Increase awareness of Covalent' };
+  writeRegister(bundle, [
+    {
+      Ref: '3.1',
+      ...targets,
+      Action: 'Involve Members in setting targets',
+      Timescale: 'By March 2010',
+      'Due date': day('2010-03-31'),
+      Lead: 'JP',
+      Progress: 'Review Panel established.',
+      'Last updated': day('2010-04-01'),
+    },
+    {
+      Ref: '3.2',
+      ...targets,
+      Action: 'Develop a framework for Member involvement',
+      Timescale: 'June 2010',
+      'Due date': day('2010-06-30'),
+      'Revised due date': day('2010-12-31'),
+      Extensions: 1,
+      Lead: 'JP, TG',
+      Progress: 'Workshops planned.',
+      'Last updated': day('2010-04-01'),
+    },
+    {
+      Ref: '4.1',
+      ...covalent,
+      Action: 'Develop Covalent intranet page',
+      Timescale: 'May 2010',
+      'Due date': day('2010-05-01'),
+      Lead: 'TG, XY',
+      'Last updated': day('2010-04-01'),
+    },
+    {
+      Ref: '4.2',
+      ...covalent,
+      Action: 'Provide Covalent training',
+      Timescale: 'March 2010',
+      'Due date': day('2010-03-31'),
+      Lead: 'TG',
+      Progress: 'Training delivered.',
+      Status: 'Completed',
+      'Completed on': day('2010-03-20'),
+    },
+  ]);
+  return bundle;
+}
+
+function generate(bundle: LoadedBundle, form: Record<string, string> = FORM): PaperResult {
+  return bundle.run('generatePaper', form) as PaperResult;
+}
+
+function paperTree(bundle: LoadedBundle, result: PaperResult): DocBody {
+  const doc = bundle.ws.docs.documents().find((d) => d.url === result.url || result.url.includes(d.id));
+  if (!doc) throw new Error(`no document at ${result.url}`);
+  return doc.tree();
+}
+
+const textOf = (b: DocBlock): string => ('text' in b ? b.text : `[${b.type}]`);
+
+/** The paper as headed sections: front matter under '', then each HEADING2 with its paragraph texts. */
+function sectionsOf(tree: DocBody): { front: string[]; sections: Map<string, string[]> } {
+  const front: string[] = [];
+  const sections = new Map<string, string[]>();
+  let current: string[] = front;
+  for (const block of tree.children) {
+    if (block.type === 'PAGE_BREAK') break;
+    if (block.type === 'PARAGRAPH' && block.heading === 'HEADING2') {
+      current = [];
+      sections.set(block.text, current);
+    } else current.push(textOf(block));
+  }
+  return { front, sections };
+}
+
+const tablesOf = (tree: DocBody): DocTable[] => tree.children.filter((b): b is DocTable => b.type === 'TABLE');
+
+describe('Generate briefing paper', () => {
+  it('is a menu item opening a dialog prefilled from Settings', () => {
+    const bundle = smallRegister();
+    setSetting(bundle, 'Meeting date', '2010-04-15');
+    setSetting(bundle, 'Agenda item', '7');
+    setSetting(bundle, 'Report author', 'Jo Payne');
+    bundle.clickMenu('Generate briefing paper…');
+    const dialog = bundle.ws.sheets.ui.dialogs.at(-1);
+    expect(dialog?.title).toBe('Generate briefing paper');
+    const json = /var PAPER_DEFAULTS = (.*);/.exec(dialog?.html ?? '')?.[1] ?? 'null';
+    expect(JSON.parse(json)).toEqual({
+      committee: 'Corporate Resources Scrutiny Committee',
+      meetingDate: '2010-04-15',
+      agendaItem: '7',
+      reportAuthor: 'Jo Payne',
+      reportAuthorTitle: 'Policy & Performance Officer',
+      openOrExempt: 'Open',
+      paperTitle: 'Performance Management Action Plan Update',
+    });
+    expect(bundle.run('getPaperDefaults')).toEqual(JSON.parse(json));
+  });
+
+  it('makes a landscape Google Doc: front matter, numbered sections, officer contact, then Appendix 1', () => {
+    const bundle = smallRegister();
+    const result = generate(bundle);
+    expect(result.name).toBe(
+      'Performance Management Action Plan Update - Corporate Resources Scrutiny Committee - 15 Apr 2010',
+    );
+    expect(result.warnings).toEqual([]);
+    const tree = paperTree(bundle, result);
+    expect(tree.name).toBe(result.name);
+    expect(tree.landscape).toBe(true);
+
+    const { front, sections } = sectionsOf(tree);
+    expect(front).toEqual([
+      'Agenda Item No. 7',
+      'Corporate Resources Scrutiny Committee',
+      'Briefing Paper',
+      'Report of: Jo Payne, Policy & Performance Officer',
+      'Date: Thursday, 15th April 2010',
+      'Open',
+      'Performance Management Action Plan Update',
+    ]);
+    expect([...sections.keys()]).toEqual([
+      '1. Summary',
+      '2. Background',
+      '3. Key Issues',
+      '4. Options',
+      '5. Consultation',
+      '6. Related Decisions',
+      '7. Relevant Council Policies/Strategies',
+      '8. Implications',
+      '9. Equality Impact Needs Assessment',
+      '10. Wards affected',
+      '11. Appendices',
+      '12. Background Papers',
+      'Officer Contact Details',
+    ]);
+    expect(sections.get('1. Summary')).toEqual([
+      '1.1\tTo inform Members of progress against the Performance Management Action Plan.',
+    ]);
+    expect(sections.get('3. Key Issues')).toEqual([
+      '3.1\tProgress against the Performance Management Action Plan is shown in Appendix 1.',
+      '3.2\tThe Performance Management Action Plan has 4 actions: 1 completed, 1 overdue, 1 where progress ' +
+        'should be checked and 1 in progress but not yet at their due date. This is the first paper produced ' +
+        'from the register, so changes since the last paper will be reported from the next one.',
+    ]);
+    expect(sections.get('8. Implications')?.map((p) => p.split(':')[0])).toEqual([
+      '8.1\tResources',
+      '8.2\tEqualities',
+      '8.3\tPartnership working',
+      '8.4\tHuman Rights',
+      '8.5\tE-Government',
+      '8.6\tBest Value',
+    ]);
+    expect(sections.get('Officer Contact Details')).toEqual([
+      'Name: Jo Payne',
+      'Title: Policy & Performance Officer',
+      'Email: jo.payne@example.org',
+    ]);
+    const afterBreak = tree.children.slice(tree.children.findIndex((b) => b.type === 'PAGE_BREAK') + 1);
+    expect(afterBreak.slice(0, 2).map(textOf)).toEqual([
+      'Appendix 1: Performance Management Action Plan Progress Report',
+      'Progress as at 15 Apr 2010',
+    ]);
+  });
+
+  it('lays out the appendix row by row, the Status cell coloured, and ends with the key', () => {
+    const bundle = smallRegister();
+    const tree = paperTree(bundle, generate(bundle));
+    const [appendix, key] = tablesOf(tree);
+    expect(appendix.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['KLOE & Rec.', 'Ref', 'Action', 'Timescale', 'Due date', 'Lead', 'Progress', 'Status'],
+      [
+        'Setting targets: 3. Ensure broad involvement in target-setting',
+        '3.1',
+        'Involve Members in setting targets',
+        'By March 2010',
+        '31 Mar 2010',
+        'Jo Payne',
+        'Review Panel established.',
+        STATUS.overdue.label,
+      ],
+      [
+        '',
+        '3.2',
+        'Develop a framework for Member involvement',
+        'June 2010',
+        '30 Jun 2010; revised to 31 Dec 2010 (1 extension)',
+        'Jo Payne, Tom Green',
+        'Workshops planned.',
+        STATUS.inProgress.label,
+      ],
+      [
+        'Collating performance data: 4. Increase awareness of Covalent',
+        '4.1',
+        'Develop Covalent intranet page',
+        'May 2010',
+        '1 May 2010',
+        'Tom Green, XY',
+        '',
+        STATUS.check.label,
+      ],
+      [
+        '',
+        '4.2',
+        'Provide Covalent training',
+        'March 2010',
+        '31 Mar 2010',
+        'Tom Green',
+        'Training delivered.',
+        STATUS.completed.label,
+      ],
+    ]);
+    expect(appendix.rows.map((row) => row[7].background)).toEqual([
+      '#d9d9d9',
+      STATUS.overdue.colour,
+      STATUS.inProgress.colour,
+      STATUS.check.colour,
+      STATUS.completed.colour,
+    ]);
+    expect(appendix.rows[0].every((cell) => cell.bold)).toBe(true);
+    // Only the Status column is coloured on action rows.
+    expect(appendix.rows.slice(1).flatMap((row) => row.slice(0, 7).map((c) => c.background))).toEqual(
+      new Array(4 * 7).fill(null),
+    );
+
+    expect(tree.children.at(-1)).toBe(key);
+    expect(key.rows.slice(1).map((row) => [row[0].background, row[1].text])).toEqual(
+      Object.values(STATUS).map((s) => [s.colour, s.label]),
+    );
+  });
+
+  it('records what it reported in Snapshots, and the next paper states what changed since', () => {
+    const bundle = smallRegister();
+    generate(bundle);
+    const [header, ...first] = valuesOf(bundle, 'Snapshots');
+    expect(header).toEqual(['Date', 'Ref', 'Status']);
+    expect(first.map(([, ref, status]) => [ref, status])).toEqual([
+      ['3.1', STATUS.overdue.label],
+      ['3.2', STATUS.inProgress.label],
+      ['4.1', STATUS.check.label],
+      ['4.2', STATUS.completed.label],
+    ]);
+
+    // A month on: 3.2 is marked completed, and 4.1 (due 1 May) has passed its due date.
+    bundle.ws.setNow(at('2010-05-20', 9));
+    bundle.ws.runtime.calls.uncounted(() => {
+      const register = sheetOf(bundle, 'Register');
+      const header = register.getRange(1, 1, 1, register.getLastColumn()).getValues()[0].map(String);
+      register.getRange(3, header.indexOf('Status') + 1).setValue('Completed');
+      register.getRange(3, header.indexOf('Completed on') + 1).setValue(day('2010-05-10'));
+    });
+    const second = generate(bundle, { ...FORM, meetingDate: '2010-06-03' });
+    const { front, sections } = sectionsOf(paperTree(bundle, second));
+    expect(front).toContain('Date: Thursday, 3rd June 2010');
+    expect(sections.get('3. Key Issues')?.at(-1)).toBe(
+      '3.2\tThe Performance Management Action Plan has 4 actions: 2 completed, 2 overdue, 0 where progress ' +
+        'should be checked and 0 in progress but not yet at their due date. Since the last paper on Thursday, ' +
+        '15th April 2010, 1 action has been completed (3.2) and 1 action has become overdue (4.1).',
+    );
+    expect(valuesOf(bundle, 'Snapshots')).toHaveLength(1 + 4 + 4);
+  });
+
+  it("uses the officers' texts from the Paper sheet", () => {
+    const bundle = smallRegister();
+    generate(bundle);
+    const paper = valuesOf(bundle, 'Paper');
+    expect(paper[0]).toEqual(['Section', 'Paragraph']);
+    const background = paper.findIndex((r) => r[0] === 'Background');
+    bundle.ws.runtime.calls.uncounted(() => {
+      const sheet = sheetOf(bundle, 'Paper');
+      sheet.getRange(background + 1, 2).setValue('In 2008 the Audit Commission reviewed performance management.');
+      sheet.getRange(background + 2, 2).setValue('');
+      sheet.getRange(paper.length + 1, 1, 1, 2).setValues([['Summry', 'Misspelt section']]);
+    });
+    const result = generate(bundle);
+    expect(sectionsOf(paperTree(bundle, result)).sections.get('2. Background')).toEqual([
+      '2.1\tIn 2008 the Audit Commission reviewed performance management.',
+    ]);
+    expect(result.warnings).toEqual([
+      `Paper sheet row ${paper.length + 1}: "Summry" is not a section of the paper; the row was not used.`,
+    ]);
+  });
+
+  it('puts the Doc in the folder the app made for it, once, with a PDF beside it when Settings ask', () => {
+    const bundle = smallRegister();
+    const first = generate(bundle);
+    setSetting(bundle, 'Paper PDF', 'Yes');
+    const second = generate(bundle);
+    const drive = bundle.ws.drive;
+    const folders = drive.files().filter((f) => f.mimeType === FOLDER_MIME);
+    expect(folders.map((f) => drive.path(f.id))).toEqual(['My Drive/Action Plan Papers']);
+    const inFolder = drive.files().filter((f) => f.parents.includes(folders[0].id));
+    expect(inFolder.map((f) => [f.name, f.mimeType])).toEqual([
+      [first.name, 'application/vnd.google-apps.document'],
+      [second.name, 'application/vnd.google-apps.document'],
+      [`${second.name}.pdf`, PDF_MIME],
+    ]);
+    expect(first.pdfUrl).toBeNull();
+    expect(second.pdfUrl).toContain(inFolder[2].id);
+    expect(second.folder).toBe('Action Plan Papers');
+  });
+
+  it("keeps the paper in the user's Drive root, and says why, when the folder cannot be made", () => {
+    const bundle = smallRegister();
+    setSetting(bundle, 'Paper PDF', 'Yes');
+    // As in a project whose manifest lacks the advanced Drive service: there is no Drive global.
+    bundle.context.Drive = undefined;
+    const result = generate(bundle);
+    const doc = bundle.ws.drive.files().find((f) => f.name === result.name);
+    expect(doc && bundle.ws.drive.path(doc.id)).toBe(`My Drive/${result.name}`);
+    expect(result.folder).toBeNull();
+    expect(result.pdfUrl).toBeNull();
+    expect(result.warnings).toEqual([
+      'The folder "Action Plan Papers" could not be used, so the paper is in your Drive root (The Drive advanced ' +
+        'service is not enabled for this script (appsscript.json)).',
+      'The PDF was not saved (The Drive advanced service is not enabled for this script (appsscript.json)).',
+    ]);
+    expect(valuesOf(bundle, 'Snapshots')).toHaveLength(1 + 4);
+  });
+
+  it('makes the folder again when the one it made was trashed', () => {
+    const bundle = smallRegister();
+    generate(bundle);
+    const drive = bundle.ws.drive;
+    const [made] = drive.files().filter((f) => f.mimeType === FOLDER_MIME);
+    made.trashed = true;
+    const second = generate(bundle);
+    const folders = drive.files().filter((f) => f.mimeType === FOLDER_MIME && !f.trashed);
+    expect(folders).toHaveLength(1);
+    expect(folders[0].id).not.toBe(made.id);
+    const doc = drive.files().find((f) => f.name === second.name && f.parents.includes(folders[0].id));
+    expect(doc).toBeDefined();
+  });
+
+  it('refuses, on the server too, an empty committee or a date that is not a date, making nothing', () => {
+    const bundle = smallRegister();
+    expect(() => generate(bundle, { ...FORM, committee: ' ' })).toThrow('Enter the committee the paper goes to.');
+    expect(() => generate(bundle, { ...FORM, meetingDate: '31/02/2010' })).toThrow(/is not a date/);
+    expect(bundle.ws.docs.documents()).toEqual([]);
+  });
+});
+
+describe('cost of a paper', () => {
+  /** A register of n actions in groups of 20, with a spread of statuses. */
+  function largeRegister(n: number): LoadedBundle {
+    const bundle = emptyRegister(FIRST_DAY);
+    const rows: Row[] = Array.from({ length: n }, (_, i) => ({
+      Ref: `${Math.floor(i / 20) + 1}.${(i % 20) + 1}`,
+      KLOE: `KLOE ${Math.floor(i / 100) + 1}`,
+      Recommendation: `Recommendation ${Math.floor(i / 20) + 1}`,
+      Action: `Action number ${i + 1} with a sentence of text`,
+      Timescale: 'Ongoing',
+      'Due date': day(['2010-03-31', '2010-05-01', '2010-12-31', '2010-03-01'][i % 4]),
+      Lead: 'JP, TG',
+      Progress: `Progress note for action ${i + 1}.`,
+      'Last updated': day('2010-04-01'),
+      Status: i % 4 === 3 ? 'Completed' : '',
+    }));
+    writeRegister(bundle, rows);
+    return bundle;
+  }
+
+  /** DocumentApp calls of one generation: the app, the document and every element and text handle. */
+  function documentCalls(n: number): number {
+    const bundle = largeRegister(n);
+    bundle.ws.runtime.calls.reset();
+    const result = generate(bundle);
+    const tables = tablesOf(paperTree(bundle, result));
+    expect(tables[0].rows).toHaveLength(n + 1);
+    const byService = bundle.ws.runtime.calls.byService();
+    const docServices = ['DocumentApp', 'Document', 'Body', 'Paragraph', 'ListItem', 'Table', 'TableRow', 'TableCell', 'Text'];
+    expect(byService.Table).toBeGreaterThan(0);
+    return docServices.reduce((sum, s) => sum + (byService[s] ?? 0), 0);
+  }
+
+  it('builds the appendix with one appendTable and two calls per action row', () => {
+    const calls500 = documentCalls(500);
+    const calls250 = documentCalls(250);
+    // Per row: getCell and setAttributes on the Status cell; nothing else grows with the plan.
+    expect(calls500 - calls250).toBe(2 * 250);
+    // Fixed part: the front, twelve sections, contact details, headings, the table's styling and the key.
+    expect(calls500).toBeLessThanOrEqual(130 + 2 * 500);
+  });
+
+  it('calls appendTable once for a 500-action appendix (and once for the key)', () => {
+    const bundle = largeRegister(500);
+    bundle.ws.runtime.calls.reset();
+    generate(bundle);
+    expect(bundle.ws.runtime.calls.snapshot()['Body.appendTable']).toBe(2);
+  });
+});

@@ -1,0 +1,193 @@
+import { loadBundle } from '../../local/runner/bundle';
+import { at } from '../../local/runner/run';
+import { emptyRegister, registerRows, sampleRegister, sheetOf, snapshot, valuesOf } from '../helpers';
+
+const STATUS = {
+  overdue: 'Overdue',
+  check: 'Check Progress',
+  inProgress: 'In Progress but not reached due date',
+  completed: 'Completed',
+};
+
+describe('Set up or repair register', () => {
+  it('creates the Register, Officers, Settings, History and Import sheets with frozen headers', () => {
+    const bundle = emptyRegister();
+    const names = bundle.ws.runtime.calls.uncounted(() =>
+      bundle
+        .spreadsheet()
+        .getSheets()
+        .map((s) => s.getName()),
+    );
+    expect(names).toEqual(expect.arrayContaining(['Register', 'Officers', 'Settings', 'History', 'Import']));
+    expect(valuesOf(bundle, 'Register')[0]).toEqual([
+      'Ref',
+      'KLOE',
+      'Recommendation',
+      'Action',
+      'Timescale',
+      'Due date',
+      'Revised due date',
+      'Lead',
+      'Progress',
+      'Last updated',
+      'Status',
+      'Completed on',
+      'Extensions',
+    ]);
+    expect(sheetOf(bundle, 'Register').getFrozenRows()).toBe(1);
+  });
+
+  it('changes nothing when run twice, and installs the edit trigger once', () => {
+    const bundle = sampleRegister();
+    const before = snapshot(bundle);
+    bundle.clickMenu('Set up or repair register');
+    expect(snapshot(bundle)).toEqual(before);
+    const editTriggers = bundle.ws.script.triggers().filter((t) => t.eventType === 'ON_EDIT');
+    expect(editTriggers.map((t) => t.handlerFunction)).toEqual(['onRegisterEdit']);
+  });
+
+  it('on an existing register adds only the missing columns, keeping officers’ own columns, order and data', () => {
+    const bundle = loadBundle({ now: at('2010-09-06', 9) });
+    bundle.ws.sheets.ui.respond(() => ({ button: 'OK' }));
+    bundle.ws.runtime.calls.uncounted(() => {
+      const sheet = bundle.spreadsheet().insertSheet('Register');
+      sheet.getRange('A1:E2').setValues([
+        ['Action', 'Our notes', 'ref', 'LEAD', 'status'],
+        ['Produce guidance on outcomes', 'ask Finance', '2.1', 'AK', ''],
+      ]);
+    });
+    bundle.clickMenu('Set up or repair register');
+    const [header, row] = valuesOf(bundle, 'Register');
+    expect(header.slice(0, 5)).toEqual(['Action', 'Our notes', 'ref', 'LEAD', 'status']);
+    expect(header.slice(5)).toEqual([
+      'KLOE',
+      'Recommendation',
+      'Timescale',
+      'Due date',
+      'Revised due date',
+      'Progress',
+      'Last updated',
+      'Completed on',
+      'Extensions',
+    ]);
+    expect(row.slice(0, 4)).toEqual(['Produce guidance on outcomes', 'ask Finance', 2.1, 'AK']);
+  });
+
+  it('keeps a conditional format rule an officer added and replaces its own', () => {
+    const bundle = emptyRegister();
+    bundle.ws.runtime.calls.uncounted(() => {
+      const sheet = sheetOf(bundle, 'Register');
+      const mine = bundle.ws.sheets.app
+        .newConditionalFormatRule()
+        .whenTextEqualTo('Urgent')
+        .setBackground('#ff00ff')
+        .setRanges([sheet.getRange('D2:D100')])
+        .build();
+      sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), mine]);
+    });
+    bundle.clickMenu('Set up or repair register');
+    const rules = bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Register').getConditionalFormatRules());
+    const texts = rules.map((r) => r.getBooleanCondition()?.getCriteriaValues()[0]);
+    expect(texts.filter((t) => t === 'Urgent')).toHaveLength(1);
+    expect(texts.filter((t) => t === 'Overdue')).toHaveLength(1);
+    expect(rules).toHaveLength(5);
+  });
+});
+
+describe('Statuses on the sample plan (seed 000) for Monday 6 September 2010', () => {
+  const bundle = sampleRegister('2010-09-06');
+  const rows = registerRows(bundle);
+  const byAction = (start: string) => {
+    const row = rows.find((r) => String(r.Action).startsWith(start));
+    if (!row) throw new Error(`no action starting "${start}"`);
+    return row;
+  };
+
+  it('imports all twelve actions', () => {
+    expect(rows).toHaveLength(12);
+  });
+
+  it.each([
+    // "by March 2011": due 31 Mar 2011, far off, no update recorded yet but a deadline: in progress.
+    ['progress Ensure plans contain a mix', STATUS.inProgress],
+    // "by June 2010": passed and not completed.
+    ['Involve Members, staff and users', STATUS.overdue],
+    // "... Ongoing ... by July 2010": the deadline passed.
+    ['Review current data collection processes', STATUS.overdue],
+    // Quarterly milestones: July passed, October 2010 is next and 55 days away.
+    ['Review and agree reporting arrangements', STATUS.inProgress],
+    // "by September 2010": due within 28 days.
+    ['Clarify roles of CMT', STATUS.check],
+    // Completed by an officer.
+    ['Include progress with outcomes in reports', STATUS.completed],
+    ['Develop an approach to benchmarking', STATUS.completed],
+    // "Constant process" and "Ongoing": no due date and no progress date recorded: a person should look.
+    ['Ensure performance data is analysed', STATUS.check],
+    ['Awareness-raising sessions for all Members and DMTs', STATUS.check],
+  ])('%s… is %s', (action, status) => {
+    expect(byAction(action).Status).toBe(status);
+  });
+
+  it('colours each status cell from the status key', () => {
+    const register = bundle.ws.sheets.active.getSheetByName('Register');
+    const statusColumn = (valuesOf(bundle, 'Register')[0] as string[]).indexOf('Status') + 1;
+    const colours = rows.map((r, i) => [r.Status, register?.conditionalColour(i + 2, statusColumn)?.background]);
+    expect(colours).toContainEqual([STATUS.overdue, '#e06666']);
+    expect(colours).toContainEqual([STATUS.check, '#ffd966']);
+    expect(colours).toContainEqual([STATUS.inProgress, '#93c47d']);
+    expect(colours).toContainEqual([STATUS.completed, '#6fa8dc']);
+  });
+});
+
+describe('Refresh statuses', () => {
+  function registerOf(n: number) {
+    const bundle = emptyRegister('2026-11-23');
+    bundle.ws.runtime.calls.uncounted(() => {
+      const sheet = sheetOf(bundle, 'Register');
+      if (n + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+      const rows = Array.from({ length: n }, (_, i) => [
+        `${Math.floor(i / 10) + 1}.${(i % 10) + 1}`,
+        'Setting targets',
+        'Ensure broad involvement',
+        `Action number ${i + 1}`,
+        'by March 2027',
+        new Date(Date.UTC(2026, i % 12, 28)),
+        '',
+        'AK',
+        'Some progress',
+        new Date(Date.UTC(2026, 10, 1)),
+        '',
+        '',
+        0,
+      ]);
+      sheet.getRange(2, 1, n, 13).setValues(rows);
+    });
+    return bundle;
+  }
+
+  it('makes the same number of service calls on 1,000 actions as on 10', () => {
+    const counts = [10, 1000].map((n) => {
+      const bundle = registerOf(n);
+      bundle.ws.runtime.calls.reset();
+      bundle.clickMenu('Refresh statuses');
+      return bundle.ws.runtime.calls.snapshot();
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+
+  it('writes only the Status column, in one setValues', () => {
+    const bundle = registerOf(50);
+    const before = valuesOf(bundle, 'Register');
+    bundle.ws.runtime.calls.reset();
+    bundle.clickMenu('Refresh statuses');
+    expect(bundle.ws.runtime.calls.snapshot()['Range.setValues']).toBe(1);
+    const after = valuesOf(bundle, 'Register');
+    const status = (before[0] as string[]).indexOf('Status');
+    after.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (c !== status) expect(cell).toEqual(before[r][c]);
+      }),
+    );
+    expect(after.slice(1).map((r) => r[status])).toContain(STATUS.overdue);
+  });
+});
