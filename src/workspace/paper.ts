@@ -18,6 +18,7 @@ import {
 } from '../core/paper';
 import { cellDate, cellText } from './cells';
 import { refreshStatuses } from './register';
+import type { RegisterView } from './registerView';
 import { readSettings } from './settings';
 import { activeSpreadsheet, ensureSheet } from './sheets';
 
@@ -30,6 +31,7 @@ export const SNAPSHOT_HEADERS = ['Date', 'Ref', 'Status'] as const;
 export const FOLDER_PROPERTY_PREFIX = 'paperFolderId:';
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 const PDF_MIME = 'application/pdf';
+const SNAPSHOT_DATE_FORMAT = 'dd mmm yyyy';
 
 /**
  * A4 landscape, in points, for the whole document. Docs has one page size per document, and the appendix is
@@ -175,15 +177,10 @@ function readSnapshotRows(
   });
 }
 
-/** Appends what this paper reported, with one setValues, under a document lock so two papers do not interleave. */
+/** Appends what this paper reported with one setValues, under a document lock so two papers do not interleave. */
 function recordSnapshot(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  reading: {
-    actions: Parameters<typeof snapshotOf>[0];
-    decisions: Parameters<typeof snapshotOf>[1];
-    today: IsoDate;
-    timeZone: string;
-  },
+  reading: Pick<RegisterView, 'actions' | 'decisions' | 'today' | 'timeZone'>,
   settings: Settings,
 ): void {
   const snapshot = snapshotOf(reading.actions, reading.decisions, reading.today);
@@ -193,7 +190,13 @@ function recordSnapshot(
   const lock = LockService.getDocumentLock();
   lock.waitLock(30000);
   try {
-    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, SNAPSHOT_HEADERS.length).setValues(rows);
+    const start = sheet.getLastRow() + 1;
+    const maxRows = sheet.getMaxRows();
+    if (start + rows.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + rows.length - 1 - maxRows);
+    const range = sheet.getRange(start, 1, rows.length, SNAPSHOT_HEADERS.length);
+    // Refs stay text: Sheets would read "1.10" as the number 1.1.
+    range.setNumberFormats(rows.map(() => [SNAPSHOT_DATE_FORMAT, '@', '@']));
+    range.setValues(rows);
   } finally {
     lock.releaseLock();
   }

@@ -54,7 +54,11 @@ export function ensureSettingsSheet(
   }
   if (String(values[0]?.[KLOE_COLUMN - 1] ?? '') !== KLOE_HEADER) {
     const header = sheet.getRange(1, KLOE_COLUMN);
-    header.setValue(KLOE_HEADER).setFontWeight('bold').setFontColor(HEADER_FONT_COLOR).setBackground(HEADER_BACKGROUND);
+    header
+      .setValue(KLOE_HEADER)
+      .setFontWeight('bold')
+      .setFontColor(HEADER_FONT_COLOR)
+      .setBackground(HEADER_BACKGROUND);
     sheet
       .setColumnWidth(1, 200)
       .setColumnWidth(2, 260)

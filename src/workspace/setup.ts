@@ -53,6 +53,8 @@ export function setUpRegister(
   const history = ensureSheet(ss, SHEET.history, HISTORY_HEADERS);
   if (createdSheets.includes(SHEET.history)) {
     history.getRange(2, 1, history.getMaxRows() - 1, 1).setNumberFormat('dd mmm yyyy hh:mm');
+    // Refs such as "3.10" must stay text: Sheets would read them as the number 3.1.
+    history.getRange(2, 3, history.getMaxRows() - 1, 1).setNumberFormat('@');
     history.setColumnWidth(1, 140).setColumnWidth(2, 200).setColumnWidth(5, 320).setColumnWidth(6, 320);
   }
   ensureSheet(ss, SHEET.import, []);

@@ -54,7 +54,11 @@ describe('decideStatus: the status key of DESIGN.md', () => {
   });
 
   it('uses the revised due date where one is set', () => {
-    const extended = action({ dueDate: '2010-06-30', revisedDueDate: '2010-12-31', lastUpdated: '2010-09-01' });
+    const extended = action({
+      dueDate: '2010-06-30',
+      revisedDueDate: '2010-12-31',
+      lastUpdated: '2010-09-01',
+    });
     expect(effectiveDueDate(extended, today)).toBe('2010-12-31');
     expect(decideStatus(extended, DEFAULT_SETTINGS, today).key).toBe('inProgress');
   });
@@ -70,7 +74,9 @@ describe('decideStatus: the status key of DESIGN.md', () => {
   });
 
   it('explains the decision in words an officer understands', () => {
-    expect(decideStatus(action({ dueDate: '2010-06-30' }), DEFAULT_SETTINGS, today).reason).toMatch(/68 days ago/);
+    expect(decideStatus(action({ dueDate: '2010-06-30' }), DEFAULT_SETTINGS, today).reason).toMatch(
+      /68 days ago/,
+    );
   });
 });
 

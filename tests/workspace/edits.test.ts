@@ -40,7 +40,9 @@ describe('Edits to the Register (installable onEdit)', () => {
     bundle.edit('Register', cell(bundle, 'Status', row), [['In Progress but not reached due date']]);
     expect(registerRows(bundle)[row - 2].Status).toBe('Overdue');
     const note = bundle.ws.runtime.calls.uncounted(() =>
-      sheetOf(bundle, 'Register').getRange(cell(bundle, 'Status', row)).getNote(),
+      sheetOf(bundle, 'Register')
+        .getRange(cell(bundle, 'Status', row))
+        .getNote(),
     );
     expect(note).toMatch(/only Completed can be chosen/);
     expect(history(bundle).at(-1)?.[3]).toBe('Status');
@@ -70,7 +72,11 @@ describe('Edits to the Register (installable onEdit)', () => {
   it('records a paste of many rows as one batch in History', () => {
     const bundle = sampleRegister();
     bundle.ws.runtime.calls.reset();
-    bundle.edit('Register', `${cell(bundle, 'Progress', 2)}:${cell(bundle, 'Progress', 4)}`, [['one'], ['two'], ['three']]);
+    bundle.edit('Register', `${cell(bundle, 'Progress', 2)}:${cell(bundle, 'Progress', 4)}`, [
+      ['one'],
+      ['two'],
+      ['three'],
+    ]);
     const rows = history(bundle).slice(-3);
     expect(rows.map((r) => r[5])).toEqual(['one', 'two', 'three']);
     expect(rows.every((r) => String(r[4]).startsWith('(several cells'))).toBe(true);

@@ -56,6 +56,7 @@ describe('Set up or repair register', () => {
         ['Produce guidance on outcomes', 'ask Finance', '2.1', 'AK', ''],
       ]);
     });
+    bundle.open();
     bundle.clickMenu('Set up or repair register');
     const [header, row] = valuesOf(bundle, 'Register');
     expect(header.slice(0, 5)).toEqual(['Action', 'Our notes', 'ref', 'LEAD', 'status']);
@@ -86,7 +87,9 @@ describe('Set up or repair register', () => {
       sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), mine]);
     });
     bundle.clickMenu('Set up or repair register');
-    const rules = bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Register').getConditionalFormatRules());
+    const rules = bundle.ws.runtime.calls.uncounted(() =>
+      sheetOf(bundle, 'Register').getConditionalFormatRules(),
+    );
     const texts = rules.map((r) => r.getBooleanCondition()?.getCriteriaValues()[0]);
     expect(texts.filter((t) => t === 'Urgent')).toHaveLength(1);
     expect(texts.filter((t) => t === 'Overdue')).toHaveLength(1);
@@ -131,7 +134,10 @@ describe('Statuses on the sample plan (seed 000) for Monday 6 September 2010', (
   it('colours each status cell from the status key', () => {
     const register = bundle.ws.sheets.active.getSheetByName('Register');
     const statusColumn = (valuesOf(bundle, 'Register')[0] as string[]).indexOf('Status') + 1;
-    const colours = rows.map((r, i) => [r.Status, register?.conditionalColour(i + 2, statusColumn)?.background]);
+    const colours = rows.map((r, i) => [
+      r.Status,
+      register?.conditionalColour(i + 2, statusColumn)?.background,
+    ]);
     expect(colours).toContainEqual([STATUS.overdue, '#e06666']);
     expect(colours).toContainEqual([STATUS.check, '#ffd966']);
     expect(colours).toContainEqual([STATUS.inProgress, '#93c47d']);

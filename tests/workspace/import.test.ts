@@ -1,0 +1,102 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { a1 } from '../../local/runner/run';
+import { importPlan } from '../../src/core/importPlan';
+import type { LoadedBundle } from '../../local/runner/bundle';
+import { emptyRegister, registerRows, sheetOf, valuesOf } from '../helpers';
+
+const SEEDS = join(__dirname, '../../../shared/seeds');
+function seedGrid(prefix: string): string[][] {
+  const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`no seed ${prefix}`);
+  const rows = readFileSync(join(SEEDS, file), 'utf8')
+    .split('\n')
+    .map((line) => line.split('\t'));
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+}
+
+function paste(bundle: LoadedBundle, grid: string[][]): void {
+  bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Import').clear());
+  // Plain-text cells, as a paste of text keeps it: the importer reads what is displayed.
+  bundle.ws.runtime.calls.uncounted(() =>
+    sheetOf(bundle, 'Import').getRange(a1(grid.length, grid[0].length)).setNumberFormat('@'),
+  );
+  bundle.edit('Import', a1(grid.length, grid[0].length), grid);
+}
+
+describe('Import plan through the Import sheet', () => {
+  it.each([
+    ['000', 12],
+    ['002', 16],
+    ['003', 59],
+    ['004', 16],
+  ])('imports seed %s with no action lost and no text changed', (seed, count) => {
+    const bundle = emptyRegister('2010-09-06');
+    const grid = seedGrid(seed);
+    paste(bundle, grid);
+    bundle.clickMenu('Import plan');
+    const rows = registerRows(bundle);
+    expect(rows).toHaveLength(count);
+    const expected = importPlan(grid, { today: '2010-09-06' }).actions;
+    expect(rows.map((r) => [r.Ref, r.Action, r.Timescale, r.Lead, r.Progress])).toEqual(
+      expected.map((a) => [a.ref, a.action, a.timescale, a.lead, a.progress]),
+    );
+  });
+
+  it('is safe to run again: nothing is duplicated', () => {
+    const bundle = emptyRegister('2010-09-06');
+    paste(bundle, seedGrid('000'));
+    bundle.clickMenu('Import plan');
+    bundle.clickMenu('Import plan');
+    expect(registerRows(bundle)).toHaveLength(12);
+    expect(bundle.ws.sheets.ui.dialogs.at(-1)?.prompt).toMatch(/Imported 0 actions/);
+  });
+
+  it('stores text that looks like a formula as text', () => {
+    const bundle = emptyRegister('2010-09-06');
+    paste(bundle, [
+      ['Ref', 'Action', 'Timescale', 'Lead', 'Progress'],
+      ['1.1', '=HYPERLINK("http://example.org","click")', 'by March 2011', 'AK', '+44 1562 000000 rang'],
+      ['1.2', '-1 budget line to review', 'June 2011', 'AK', '@finance to reply'],
+    ]);
+    bundle.clickMenu('Import plan');
+    const rows = registerRows(bundle);
+    expect(rows.map((r) => [r.Action, r.Progress])).toEqual([
+      ['=HYPERLINK("http://example.org","click")', '+44 1562 000000 rang'],
+      ['-1 budget line to review', '@finance to reply'],
+    ]);
+    const formulas = bundle.ws.runtime.calls.uncounted(() =>
+      sheetOf(bundle, 'Register').getDataRange().getFormulas(),
+    );
+    expect(formulas.flat().filter((f) => f !== '')).toEqual([]);
+  });
+
+  it('flags an unknown lead with a note and a report line, and keeps it', () => {
+    const bundle = emptyRegister('2010-09-06');
+    bundle.edit('Officers', 'A2:E2', [
+      ['AK', 'Alex Kendall', 'Head of Policy', 'alex.kendall@example.org', 'CEO'],
+    ]);
+    paste(bundle, [
+      ['Ref', 'Action', 'Timescale', 'Lead'],
+      ['1.1', 'Produce guidance on outcomes', 'by March 2011', 'AK, ZZ'],
+    ]);
+    bundle.clickMenu('Import plan');
+    expect(registerRows(bundle)[0].Lead).toBe('AK, ZZ');
+    const leadColumn = (valuesOf(bundle, 'Register')[0] as string[]).indexOf('Lead') + 1;
+    const note = bundle.ws.runtime.calls.uncounted(() =>
+      sheetOf(bundle, 'Register').getRange(2, leadColumn).getNote(),
+    );
+    expect(note).toMatch(/ZZ/);
+    const report = valuesOf(bundle, 'Import report');
+    expect(report.slice(1).some((r) => /"ZZ" not found on the Officers sheet/.test(String(r[1])))).toBe(true);
+  });
+
+  it('gives every imported action a due date understood from its timescale, as a Date cell', () => {
+    const bundle = emptyRegister('2010-09-06');
+    paste(bundle, seedGrid('000'));
+    bundle.clickMenu('Import plan');
+    const row = registerRows(bundle).find((r) => String(r.Action).startsWith('Involve Members'));
+    expect(row?.['Due date']).toEqual(new Date('2010-06-29T23:00:00Z'));
+  });
+});
