@@ -50,6 +50,8 @@ export class LoadedBundle {
     });
     this.context = vm.createContext({ ...ws.globals(), Date: ClockDate });
     vm.runInContext(code, this.context, { filename: 'Code.js' });
+    // Template scriptlets run in the project's global scope, as in Apps Script.
+    ws.html.globals = () => this.context;
   }
 
   /** True when `name` is a top-level function of the bundle, callable by Apps Script. */

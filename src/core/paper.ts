@@ -478,7 +478,7 @@ function sections(input: PaperInput, warnings: string[]): PaperSection[] {
         })),
       };
     }
-    const texts = textsOf(spec.heading);
+    const texts = [...textsOf(spec.heading)];
     if (spec.heading === 'Key Issues') {
       texts.push(figuresParagraph(decisions, changes, input.settings.planName));
     }
@@ -514,7 +514,7 @@ export function buildPaperOutline(input: PaperInput): PaperOutline {
   return {
     name: `${title} - ${front.committee} - ${formatShortUk(meetingDate)}`,
     front,
-    sections: sections({ ...input, settings: { ...settings, paperTitle: title } }, warnings),
+    sections: sections(input, warnings),
     contact: { name: authorName, title: authorTitle, email: author?.email ?? '' },
     appendix: appendix(input, index),
     warnings,

@@ -6,7 +6,7 @@ import { defuseFormula } from '../core/importPlan';
 import { cellText } from './cells';
 import { rowToAction } from './register';
 import { readSettings } from './settings';
-import { SHEET } from './sheets';
+import { SHEET, appendRows } from './sheets';
 
 /** Fields whose every change is kept in History. */
 const TRACKED: readonly ColumnKey[] = ['action', 'dueDate', 'revisedDueDate', 'lead', 'progress', 'status'];
@@ -143,8 +143,7 @@ export function runs(offsets: number[]): number[][] {
 export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: unknown[][]): void {
   const sheet = ss.getSheetByName(SHEET.history);
   if (!sheet) return;
-  const text = rows.map((row) =>
-    row.map((v, i) => (i >= 2 && typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)),
-  );
-  sheet.getRange(sheet.getLastRow() + 1, 1, text.length, text[0].length).setValues(text);
+  // Officers' text is kept as text: a progress note starting with "=" must not become a formula.
+  const text = rows.map((row) => row.map((v) => (typeof v === 'string' ? defuseFormula(v) : v)));
+  appendRows(sheet, text);
 }

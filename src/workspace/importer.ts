@@ -8,7 +8,7 @@ import { toIsoDate } from '../core/dates';
 import { cellText } from './cells';
 import { isActionRow, readRegisterGrid, refreshStatuses } from './register';
 import { addKloes, readOfficers, readSettings } from './settings';
-import { SHEET, activeSpreadsheet, ensureSheet } from './sheets';
+import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
 import { setUpRegister } from './setup';
 
 export const IMPORT_REPORT_HEADERS = ['Row', 'Problem', 'What was kept'] as const;
@@ -84,10 +84,7 @@ export function importPlanFromSheet(
   }
 
   if (rows.length > 0) {
-    const start = sheet.getLastRow() + 1;
-    const spare = sheet.getMaxRows() - start + 1;
-    if (spare < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - spare);
-    sheet.getRange(start, 1, rows.length, width).setValues(rows);
+    const start = appendRows(sheet, rows);
     if (columns.lead !== undefined)
       sheet.getRange(start, columns.lead + 1, rows.length, 1).setNotes(leadNotes);
     addKloes(

@@ -38,7 +38,7 @@ import {
 import type { IsoDate } from '../core/model';
 import { RegisterError, loadRegister, refreshStatuses, type RegisterReading } from './register';
 import { readSettings } from './settings';
-import { SHEET, activeSpreadsheet, ensureSheet } from './sheets';
+import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
 
 /** The time-driven trigger's handler: a top-level function of the bundle. */
 export const REMINDER_HANDLER = 'runWeeklyReminders';
@@ -373,14 +373,8 @@ function writeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: unknown[][
   const sheet = ensureSheet(ss, SHEET.reminderLog, REMINDER_LOG_HEADERS);
   if (isNew)
     sheet.setColumnWidth(1, 140).setColumnWidth(3, 260).setColumnWidth(4, 200).setColumnWidth(5, 220);
-  const first = sheet.getLastRow() + 1;
-  // getRange beyond the sheet's last row throws in Sheets, so make room first.
-  const missing = first + rows.length - 1 - sheet.getMaxRows();
-  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-  const range = sheet.getRange(first, 1, rows.length, REMINDER_LOG_HEADERS.length);
   // Plain text for recipient, refs and outcome: a lone ref such as "1.1" must not become a number.
-  range.setNumberFormats(rows.map(() => ['dd mmm yyyy hh:mm', 'dd mmm yyyy', '@', '@', '@']));
-  range.setValues(rows);
+  appendRows(sheet, rows, ['dd mmm yyyy hh:mm', 'dd mmm yyyy', '@', '@', '@']);
 }
 
 /** What still waits goes with the next run; a new week's run supersedes an older week's waiting digests. */

@@ -47,3 +47,24 @@ export function ensureSheet(
   }
   return sheet;
 }
+
+/**
+ * Writes rows below the last row with content, in one setValues; inserts rows first when the grid is too
+ * short, since a range past the grid does not exist. Returns the first row written.
+ */
+export function appendRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  rows: readonly unknown[][],
+  /** Number formats for the row's columns, e.g. '@' to keep a ref such as "1.10" as text. */
+  formats?: readonly string[],
+): number {
+  const start = sheet.getLastRow() + 1;
+  if (rows.length === 0) return start;
+  const maxRows = sheet.getMaxRows();
+  const needed = start + rows.length - 1 - maxRows;
+  if (needed > 0) sheet.insertRowsAfter(maxRows, needed);
+  const range = sheet.getRange(start, 1, rows.length, rows[0].length);
+  if (formats) range.setNumberFormats(rows.map(() => [...formats]));
+  range.setValues(rows as unknown[][]);
+  return start;
+}

@@ -108,11 +108,25 @@ describe('values', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:D4');
   });
 
-  it('grows the sheet when a script writes beyond it', () => {
+  it('refuses a range past the grid until rows are inserted, and appendRow grows it', () => {
     const { sheet } = setup();
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
-    sheet.getRange(1001, 27).setValue('x');
-    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1001, 27]);
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(999, 1, 5, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    sheet.insertRowsAfter(1000, 5);
+    sheet.getRange(1001, 1).setValue('x');
+    expect(sheet.getMaxRows()).toBe(1005);
+    sheet.getRange(1, 1, 1005, 1).clearContent();
+    sheet.getRange(1000, 1).setValue('last');
+    sheet.appendRow(['appended']);
+    expect(sheet.getRange(1001, 1).getValue()).toBe('appended');
   });
 
   it('throws the Apps Script messages for zero and negative coordinates', () => {

@@ -468,7 +468,7 @@ describe('cost of a paper', () => {
     // Per row: getCell and setAttributes on the Status cell; nothing else grows with the plan.
     expect(calls500 - calls250).toBe(2 * 250);
     // Fixed part: the front, twelve sections, contact details, headings, the table's styling and the key.
-    expect(calls500).toBeLessThanOrEqual(130 + 2 * 500);
+    expect(calls500).toBeLessThanOrEqual(120 + 2 * 500);
   });
 
   it('calls appendTable once for a 500-action appendix (and once for the key)', () => {

@@ -132,11 +132,11 @@ describe('Statuses on the sample plan (seed 000) for Monday 6 September 2010', (
   });
 
   it('colours each status cell from the status key', () => {
-    const register = bundle.ws.sheets.active.getSheetByName('Register');
+    const register = bundle.ws.sheets.active.sheet('Register');
     const statusColumn = (valuesOf(bundle, 'Register')[0] as string[]).indexOf('Status') + 1;
     const colours = rows.map((r, i) => [
       r.Status,
-      register?.conditionalColour(i + 2, statusColumn)?.background,
+      register.conditionalColour(i + 2, statusColumn)?.background,
     ]);
     expect(colours).toContainEqual([STATUS.overdue, '#e06666']);
     expect(colours).toContainEqual([STATUS.check, '#ffd966']);

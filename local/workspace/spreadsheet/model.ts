@@ -489,7 +489,7 @@ export class FakeSheet {
     return this.grid[row - 1]?.[column - 1] ?? BLANK;
   }
 
-  /** The stored cell, created when blank; writing beyond the grid grows it, as setValues does in Sheets. */
+  /** The stored cell, created when blank; appendRow may write past the grid and grows it. */
   _mutable(row: number, column: number): StoredCell {
     let line = this.grid[row - 1];
     if (!line) {
@@ -1102,7 +1102,12 @@ export class FakeRange {
     readonly numColumns: number,
     /** "A:C" and "2:5" keep their shape in getA1Notation. */
     private readonly shape: 'columns' | 'rows' | null,
-  ) {}
+  ) {
+    // A range past the grid does not exist in Sheets: scripts must insertRowsAfter / appendRow first.
+    if (row + numRows - 1 > sheet.maxRows || column + numColumns - 1 > sheet.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
 
   _proxy(): unknown {
     return this.sheet.spreadsheet._expose(this, 'Range');
