@@ -15,3 +15,4 @@ export {
   sendRemindersNow,
   stopReminders,
 } from './workspace/reminders';
+export { generatePaper, getPaperDefaults, showPaperDialog } from './workspace/paper';

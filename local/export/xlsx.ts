@@ -183,8 +183,13 @@ function ruleOf(rule: FakeConditionalFormatRule, priority: number): ExcelJS.Cond
   }
 }
 
+/** Excel reserves the sheet name "History" (for its change tracking); Sheets does not. */
+export function excelSheetName(name: string): string {
+  return name.trim().toLowerCase() === 'history' ? `${name} log` : name;
+}
+
 function writeSheet(workbook: ExcelJS.Workbook, sheet: FakeSheet, timeZone: string): void {
-  const ws = workbook.addWorksheet(sheet.name, {
+  const ws = workbook.addWorksheet(excelSheetName(sheet.name), {
     state: sheet.hidden ? 'hidden' : 'visible',
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
   });

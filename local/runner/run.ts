@@ -175,10 +175,10 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
 
   if (bundle.hasFunction('generatePaper') && bundle.hasFunction('getPaperDefaults')) {
     ws.setNow(at(today, 7, 30));
-    const result = bundle.run('generatePaper', bundle.run('getPaperDefaults')) as {
-      url: string;
-      name: string;
-    };
+    // The officer fills in the meeting date, which Settings leaves blank until a meeting is set.
+    const defaults = bundle.run('getPaperDefaults') as Record<string, unknown>;
+    const form = { ...defaults, meetingDate: defaults.meetingDate || today };
+    const result = bundle.run('generatePaper', form) as { url: string; name: string };
     const doc = ws.docs.documents().find((d) => result.url.includes(d.getId()));
     if (doc) {
       await writeDocx(doc, join(options.out, 'briefing-paper.docx'));

@@ -17,6 +17,7 @@ export const MENU: readonly (readonly MenuItem[])[] = [
     { caption: 'Send overdue reminders now', functionName: 'sendRemindersNow' },
     { caption: 'Preview my reminder', functionName: 'previewMyReminder' },
   ],
+  [{ caption: 'Generate briefing paper…', functionName: 'showPaperDialog' }],
   [{ caption: 'Help', functionName: 'showHelp' }],
 ];
 
