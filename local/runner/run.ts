@@ -85,13 +85,22 @@ export const a1 = (rows: number, columns: number, firstRow = 1): string => {
   return `A${firstRow}:${letters}${firstRow + rows - 1}`;
 };
 
+/** A date cell as YYYY-MM-DD, with HH:mm when it holds a time of day (History's When). */
+function csvDate(value: Date): string {
+  const day = toIsoDate(value, TIME_ZONE);
+  const midnight = fromIsoDate(day, TIME_ZONE).getTime();
+  if (value.getTime() === midnight) return day;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+  return `${day} ${time.format(value)}`;
+}
+
 /** A sheet's values as CSV: dates as YYYY-MM-DD in the spreadsheet's time zone. */
 function sheetCsv(bundle: LoadedBundle, name: string): string | null {
   return bundle.ws.runtime.calls.uncounted(() => {
     const sheet = bundle.spreadsheet().getSheetByName(name);
     if (!sheet || sheet.getLastRow() === 0) return null;
     const values = sheet.getDataRange().getValues();
-    return stringify(values.map((row) => row.map((v) => (isDate(v) ? toIsoDate(v, TIME_ZONE) : v))));
+    return stringify(values.map((row) => row.map((v) => (isDate(v) ? csvDate(v) : v))));
   });
 }
 
@@ -136,6 +145,52 @@ export function registerPlan(
   return { importMessage, refreshMessage: lastDialog(bundle) };
 }
 
+const columnLetter = (n: number): string =>
+  n <= 0 ? '' : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
+
+/**
+ * Officers at work in the sheet, so that History shows what the register records: the lead of the first
+ * overdue action adds a progress note, and the lead of the first action to check marks it Completed.
+ * Returns what was done, in words.
+ */
+export function officersAtWork(bundle: LoadedBundle, officers: string[][]): string[] {
+  const { ws } = bundle;
+  const [header, ...rows] = ws.runtime.calls.uncounted(() =>
+    bundle.spreadsheet().getSheetByName('Register')!.getDataRange().getValues(),
+  );
+  const col = (name: string): number => (header as string[]).indexOf(name);
+  const done: string[] = [];
+  const emailOf = (lead: unknown): string =>
+    officers.find((o) => o[0] === String(lead).split(',')[0].trim())?.[3] || ws.runtime.activeUserEmail;
+  const as = (lead: unknown, fn: () => void): void => {
+    const previous = ws.runtime.activeUserEmail;
+    ws.runtime.activeUserEmail = emailOf(lead);
+    try {
+      fn();
+    } finally {
+      ws.runtime.activeUserEmail = previous;
+    }
+  };
+  const overdue = rows.findIndex((r) => r[col('Status')] === 'Overdue');
+  if (overdue >= 0 && col('Progress') >= 0) {
+    const row = rows[overdue];
+    const note = `${String(row[col('Progress')])} Update: draft circulated to Members; decision expected next month.`;
+    as(row[col('Lead')], () =>
+      bundle.edit('Register', `${columnLetter(col('Progress') + 1)}${overdue + 2}`, [[note]]),
+    );
+    done.push(`${emailOf(row[col('Lead')])} updated the progress of ${String(row[col('Ref')])}`);
+  }
+  const check = rows.findIndex((r) => r[col('Status')] === 'Check Progress' && r[col('Due date')] !== '');
+  if (check >= 0) {
+    const row = rows[check];
+    as(row[col('Lead')], () =>
+      bundle.edit('Register', `${columnLetter(col('Status') + 1)}${check + 2}`, [['Completed']]),
+    );
+    done.push(`${emailOf(row[col('Lead')])} marked ${String(row[col('Ref')])} Completed`);
+  }
+  return done;
+}
+
 /** Reads the sample (or given) plan and officers files. */
 export function readInputs(
   plan = SAMPLE_PLAN,
@@ -156,9 +211,12 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
   const lines: string[] = [];
   const skipped: string[] = [];
 
-  const { importMessage, refreshMessage } = registerPlan(bundle, plan, officers);
+  const { importMessage } = registerPlan(bundle, plan, officers);
   lines.push(`Imported ${basename(planPath)}: ${importMessage.replace(/\n/g, ' ')}`);
-  lines.push(`Statuses as of ${today}: ${refreshMessage.split('\n').slice(1, 5).join('; ')}`);
+  const edits = officersAtWork(bundle, officers);
+  if (edits.length > 0) lines.push(`Officers at work: ${edits.join('; ')} (see history.csv).`);
+  bundle.clickMenu('Refresh statuses');
+  lines.push(`Statuses as of ${today}: ${lastDialog(bundle).split('\n').slice(1, 5).join('; ')}`);
 
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(join(options.out, 'emails'), { recursive: true });

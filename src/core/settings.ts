@@ -147,7 +147,10 @@ export function parseSettings(pairs: ReadonlyMap<string, SettingValue>): Setting
       statuses,
       reminderDay,
       reminderHour: whole('Reminder hour', d.reminderHour, 0, 23),
-      paperFolderName: text('Paper folder', d.paperFolderName),
+      // A blank folder name means the Drive root, so only a missing row takes the default.
+      paperFolderName: byLabel.has(normal('Paper folder'))
+        ? String(byLabel.get(normal('Paper folder'))).trim()
+        : d.paperFolderName,
       paperPdf: flag('Paper PDF', d.paperPdf),
       completedInOwnTable: flag('Completed in own table', d.completedInOwnTable),
     },

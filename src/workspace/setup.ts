@@ -4,6 +4,7 @@ import { STATUS_KEYS } from '../core/model';
 import type { Settings } from '../core/model';
 import { cellText } from './cells';
 import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet, readSettings } from './settings';
+import { PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperSheets } from './paper';
 import { SHEET, activeSpreadsheet, ensureSheet, styleHeader } from './sheets';
 
 export const HISTORY_HEADERS = ['When', 'Who', 'Ref', 'Field', 'Old value', 'New value'] as const;
@@ -45,9 +46,15 @@ export interface SetupReport {
 export function setUpRegister(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet = activeSpreadsheet(),
 ): SetupReport {
-  const createdSheets = [SHEET.settings, SHEET.officers, SHEET.history, SHEET.import, SHEET.register].filter(
-    (name) => ss.getSheetByName(name) === null,
-  );
+  const createdSheets = [
+    SHEET.settings,
+    SHEET.officers,
+    SHEET.history,
+    SHEET.import,
+    SHEET.register,
+    PAPER_SHEET,
+    SNAPSHOTS_SHEET,
+  ].filter((name) => ss.getSheetByName(name) === null);
   ensureSettingsSheet(ss);
   ensureOfficersSheet(ss);
   const history = ensureSheet(ss, SHEET.history, HISTORY_HEADERS);
@@ -61,6 +68,7 @@ export function setUpRegister(
 
   const { sheet, columns, addedColumns } = ensureRegisterColumns(ss);
   const { settings } = readSettings(ss, ss.getSpreadsheetTimeZone());
+  ensurePaperSheets(ss, settings);
   formatColumns(sheet, columns, addedColumns);
   applyValidation(ss, sheet, columns, settings);
   applyStatusColours(sheet, columns, settings);
