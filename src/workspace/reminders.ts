@@ -37,6 +37,7 @@ import {
 } from '../core/digest';
 import type { IsoDate } from '../core/model';
 import { RegisterError, loadRegister, refreshStatuses, type RegisterReading } from './register';
+import type { RegisterView } from './registerView';
 import { readSettings } from './settings';
 import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
 
@@ -286,14 +287,7 @@ export function deliverReminders(
 
     const view = refreshStatuses(ss);
     week ??= weekOf(view.today);
-    const weekly = weeklyMessages(view, week);
-    const plan = planSends({
-      messages: weekly.messages,
-      alreadySent: sentKeys(stored, week),
-      deferred: deferredBefore?.week === week ? deferredBefore.keys : [],
-      remainingQuota: MailApp.getRemainingDailyQuota(),
-      only,
-    });
+    const { plan } = planWeek(view, week, stored, only);
 
     const log: unknown[][] = [];
     const sent: string[] = [];
@@ -396,8 +390,16 @@ function previewWeek(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   plan: SendPlan;
 } {
   const view = loadRegister(ss);
-  const week = weekOf(view.today);
-  const stored = PropertiesService.getScriptProperties().getProperties();
+  return planWeek(view, weekOf(view.today), PropertiesService.getScriptProperties().getProperties());
+}
+
+/** This week's messages and which of them go now, given what the script properties record as sent. */
+function planWeek(
+  view: RegisterView,
+  week: IsoDate,
+  stored: Record<string, string>,
+  only?: readonly string[],
+): { weekly: WeeklyMessages; plan: SendPlan } {
   const deferredBefore = parseDeferred(stored[DEFERRED_PROPERTY]);
   const weekly = weeklyMessages(view, week);
   const plan = planSends({
@@ -405,6 +407,7 @@ function previewWeek(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
     alreadySent: sentKeys(stored, week),
     deferred: deferredBefore?.week === week ? deferredBefore.keys : [],
     remainingQuota: MailApp.getRemainingDailyQuota(),
+    only,
   });
   return { weekly, plan };
 }
