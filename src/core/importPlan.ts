@@ -56,6 +56,8 @@ export interface ImportResult {
   actions: ImportedAction[];
   problems: ImportProblem[];
   layout: string;
+  /** Actions left out because the register already has them (a re-import). */
+  skipped: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -977,6 +979,7 @@ export function importPlan(
     (options.existing ?? []).map((e) => normaliseAction(e.action)).filter((a) => a !== ''),
   );
   const actions: ImportedAction[] = [];
+  let skipped = 0;
   for (const d of plan.drafts) {
     const ref = refs.get(d) ?? '';
     const sourceRows = [...d.sourceRows].sort((a, b) => a - b);
@@ -989,6 +992,7 @@ export function importPlan(
           : `action already in the register: skipped (would be ${ref})`,
         'not imported again',
       );
+      skipped++;
       continue;
     }
     actions.push({
@@ -1006,5 +1010,5 @@ export function importPlan(
   }
   const problems = plan.problems.map((p, order) => ({ p, order }));
   problems.sort((a, b) => a.p.row - b.p.row || a.order - b.order);
-  return { actions, problems: problems.map((x) => x.p), layout };
+  return { actions, problems: problems.map((x) => x.p), layout, skipped };
 }

@@ -96,10 +96,7 @@ export function importPlanFromSheet(
   refreshStatuses(ss);
   return {
     imported: rows.length,
-    skipped:
-      existing.length === 0
-        ? 0
-        : result.problems.filter((p) => /already in the register/i.test(p.problem)).length,
+    skipped: result.skipped,
     problems,
     layout: result.layout,
   };
