@@ -119,7 +119,11 @@ export const COSTS: Readonly<Record<CostKind, Cost>> = {
   triggerRead: { ms: 100, source: 'assumed: ScriptApp.getProjectTriggers', assumed: true },
   triggerCreate: { ms: 500, source: 'assumed: creating or deleting an installable trigger', assumed: true },
   docCreate: { ms: 1500, source: 'assumed: DocumentApp.create (a new Drive file)', assumed: true },
-  docOpenOrSave: { ms: 1000, source: 'assumed: DocumentApp.openById or Document.saveAndClose', assumed: true },
+  docOpenOrSave: {
+    ms: 1000,
+    source: 'assumed: DocumentApp.openById or Document.saveAndClose',
+    assumed: true,
+  },
   docExport: { ms: 3000, source: 'assumed: Document.getAs (PDF conversion)', assumed: true },
   docElement: {
     ms: 10,
@@ -128,9 +132,17 @@ export const COSTS: Readonly<Record<CostKind, Cost>> = {
       'setAttributes); no published per-call figure was found',
     assumed: true,
   },
-  driveCall: { ms: 300, source: 'assumed: one Drive advanced-service request (Files.get/create/update)', assumed: true },
+  driveCall: {
+    ms: 300,
+    source: 'assumed: one Drive advanced-service request (Files.get/create/update)',
+    assumed: true,
+  },
   html: { ms: 20, source: 'assumed: HtmlService template evaluation', assumed: true },
-  other: { ms: 7, source: 'assumed: any other service call costs one round trip, as a Range call', assumed: true },
+  other: {
+    ms: 7,
+    source: 'assumed: any other service call costs one round trip, as a Range call',
+    assumed: true,
+  },
 };
 
 /** Range methods that move a whole grid of cells in one call: their cells are priced with cellMoved too. */
@@ -191,10 +203,11 @@ export function kindOf(key: string): CostKind {
   if (service === 'Ui') return method === 'createMenu' ? 'local' : 'userWait';
   if (LOCAL_SERVICES.has(service)) return 'local';
   if (service === 'SpreadsheetApp') return 'local';
-  if (service === 'Range') return /^(get|set|clear|protect|merge|insert|delete|sort|copy)/.test(method) &&
-    !/^(getRow|getColumn|getNum|getSheet|getA1Notation|getLastRow|getLastColumn|getGridId)/.test(method)
-    ? 'rangeCall'
-    : 'metadata';
+  if (service === 'Range')
+    return /^(get|set|clear|protect|merge|insert|delete|sort|copy)/.test(method) &&
+      !/^(getRow|getColumn|getNum|getSheet|getA1Notation|getLastRow|getLastColumn|getGridId)/.test(method)
+      ? 'rangeCall'
+      : 'metadata';
   if (service === 'Sheet' || service === 'Spreadsheet' || service === 'Protection') {
     if (method === 'insertSheet') return 'insertSheet';
     return /^(get|is|has|find)/.test(method) ? 'metadata' : 'structureWrite';
@@ -203,7 +216,12 @@ export function kindOf(key: string): CostKind {
     return method === 'sendEmail' ? 'sendEmail' : method === 'getRemainingDailyQuota' ? 'mailQuota' : 'other';
   if (service === 'Properties') return /^(get)/.test(method) ? 'propertyRead' : 'propertyWrite';
   if (service === 'Lock') return 'lock';
-  if (service === 'ScriptApp') return method === 'getProjectTriggers' ? 'triggerRead' : method === 'deleteTrigger' ? 'triggerCreate' : 'local';
+  if (service === 'ScriptApp')
+    return method === 'getProjectTriggers'
+      ? 'triggerRead'
+      : method === 'deleteTrigger'
+        ? 'triggerCreate'
+        : 'local';
   if (/TriggerBuilder$/.test(service)) return method === 'create' ? 'triggerCreate' : 'local';
   if (service === 'Trigger') return 'local';
   if (service === 'DocumentApp') {
@@ -229,7 +247,11 @@ export interface Estimate {
 }
 
 /** The estimated time on Google of one execution that made these calls and moved this many cells in grids. */
-export function estimate(calls: Readonly<Record<string, number>>, cellsMoved: number, executions = 1): Estimate {
+export function estimate(
+  calls: Readonly<Record<string, number>>,
+  cellsMoved: number,
+  executions = 1,
+): Estimate {
   const byKind: Partial<Record<CostKind, number>> = {};
   const add = (kind: CostKind, ms: number): void => {
     if (ms > 0) byKind[kind] = (byKind[kind] ?? 0) + ms;

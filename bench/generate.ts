@@ -44,10 +44,40 @@ function random(seed: number): () => number {
 
 // Twenty first names with different initial letters, so every officer's initials are their own.
 const FIRST = [
-  'Alex', 'Bea', 'Chris', 'Dana', 'Evan', 'Farah', 'Gita', 'Hugh', 'Imran', 'Jo',
-  'Kate', 'Liam', 'Maya', 'Nick', 'Olu', 'Priya', 'Quentin', 'Rosa', 'Sam', 'Tom',
+  'Alex',
+  'Bea',
+  'Chris',
+  'Dana',
+  'Evan',
+  'Farah',
+  'Gita',
+  'Hugh',
+  'Imran',
+  'Jo',
+  'Kate',
+  'Liam',
+  'Maya',
+  'Nick',
+  'Olu',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Sam',
+  'Tom',
 ];
-const LAST = ['Kendall', 'Marsh', 'Rowe', 'Lowe', 'Frost', 'Hale', 'Patel', 'Quinn', 'Sutton', 'Walsh', 'Young'];
+const LAST = [
+  'Kendall',
+  'Marsh',
+  'Rowe',
+  'Lowe',
+  'Frost',
+  'Hale',
+  'Patel',
+  'Quinn',
+  'Sutton',
+  'Walsh',
+  'Young',
+];
 const TITLES = [
   'Head of Policy and Performance',
   'Policy and Performance Officer',

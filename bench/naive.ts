@@ -126,7 +126,8 @@ function readSettings(g: NaiveGlobals, timeZone: string): Settings {
 /** The Register's columns, found by reading the header one cell at a time. */
 function registerColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Partial<Record<ColumnKey, number>> {
   const header: string[] = [];
-  for (let col = 1; col <= sheet.getLastColumn(); col++) header.push(cellText(sheet.getRange(1, col).getValue()));
+  for (let col = 1; col <= sheet.getLastColumn(); col++)
+    header.push(cellText(sheet.getRange(1, col).getValue()));
   return matchColumns(header).columns;
 }
 
@@ -138,7 +139,8 @@ export function naiveImport(g: NaiveGlobals, today: IsoDate): void {
   const grid: string[][] = [];
   for (let row = 1; row <= source.getLastRow(); row++) {
     const cells: string[] = [];
-    for (let col = 1; col <= source.getLastColumn(); col++) cells.push(cellText(source.getRange(row, col).getValue()));
+    for (let col = 1; col <= source.getLastColumn(); col++)
+      cells.push(cellText(source.getRange(row, col).getValue()));
     grid.push(cells);
   }
   const register = sheetNamed(g, 'Register');
@@ -273,12 +275,14 @@ export function naivePaper(g: NaiveGlobals, today: IsoDate): string {
   body.appendParagraph('Appendix 1: Action plan progress');
   const table = body.appendTable();
   const header = table.appendTableRow();
-  for (const key of PAPER_COLUMNS) header.appendTableCell(REGISTER_COLUMNS.find((c) => c.key === key)?.header ?? key);
+  for (const key of PAPER_COLUMNS)
+    header.appendTableCell(REGISTER_COLUMNS.find((c) => c.key === key)?.header ?? key);
   const byLabel = new Map(STATUS_KEYS.map((k) => [settings.statuses[k].label, settings.statuses[k]]));
   for (let row = 2; row <= register.getLastRow(); row++) {
     const tableRow = table.appendTableRow();
     for (const key of PAPER_COLUMNS) {
-      const text = columns[key] === undefined ? '' : cellText(register.getRange(row, columns[key] + 1).getValue());
+      const text =
+        columns[key] === undefined ? '' : cellText(register.getRange(row, columns[key] + 1).getValue());
       const cell = tableRow.appendTableCell(text);
       const style = key === 'status' ? byLabel.get(text) : undefined;
       if (style) cell.setBackgroundColor(style.background);

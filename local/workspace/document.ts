@@ -6,7 +6,8 @@
  * Reference: https://developers.google.com/apps-script/reference/document
  */
 import { NotImplementedError, Runtime, expose, unwrap } from './runtime';
-import { DOCUMENT_MIME, DriveFile, FakeBlob, LocalDrive, PDF_MIME } from './drive';
+import { LocalBlob } from './blob';
+import { DOCUMENT_MIME, DriveFile, LocalDrive, PDF_MIME } from './drive';
 
 // ---------------------------------------------------------------------------------------------------------
 // Enums. Apps Script enums print as their names, so names serve as values here.
@@ -164,8 +165,10 @@ export interface ParagraphNode {
   glyph: Glyph;
   listId: string | null;
   /** Docs keeps a page break or horizontal rule inside a paragraph. */
-  inline: 'PAGE_BREAK' | 'HORIZONTAL_RULE' | null;
+  inline: InlineKind | null;
 }
+
+type InlineKind = 'PAGE_BREAK' | 'HORIZONTAL_RULE';
 
 export interface TableCellNode {
   kind: 'TABLE_CELL';
@@ -372,6 +375,18 @@ function childIndexError(index: number, count: number, inclusive: boolean): Erro
   );
 }
 
+/** A child index must be below the count, or may equal it (`inclusive`) where a child is inserted at the end. */
+function checkChildIndex(index: number, count: number, inclusive: boolean): void {
+  if (!Number.isInteger(index) || index < 0 || (inclusive ? index > count : index >= count)) {
+    throw childIndexError(index, count, inclusive);
+  }
+}
+
+function childAt<T>(children: T[], index: number): T {
+  checkChildIndex(index, children.length, false);
+  return children[index];
+}
+
 function checkEnum<K extends string>(values: Readonly<Record<K, K>>, value: unknown, method: string): K {
   if (typeof value !== 'string' || !(value in values)) throw signatureError(method, [value]);
   return value as K;
@@ -498,6 +513,14 @@ class DocSession {
   text(source: TextSource): unknown {
     return expose(new TextElement(this, source), 'Text', this.runtime);
   }
+
+  inline(paragraph: ParagraphNode, kind: InlineKind): unknown {
+    return expose(
+      new InlineElement(this, paragraph, kind),
+      kind === 'PAGE_BREAK' ? 'PageBreak' : 'HorizontalRule',
+      this.runtime,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -613,6 +636,45 @@ abstract class NodeElement<N extends AnyNode> {
     return parentOf(this.s.doc.body, this._node);
   }
 
+  /** An element handed in to be inserted must not sit in the document already. */
+  protected detached<C extends AnyNode>(node: C): C {
+    if (parentOf(this.s.doc.body, node)) throw new Error('Element must be detached.');
+    return node;
+  }
+
+  /** Inserts the child `make` gives, once the document takes edits and the index is in range. */
+  protected insertChild<C extends AnyNode>(children: C[], childIndex: number, make: () => C): unknown {
+    this.s.edit();
+    checkChildIndex(childIndex, children.length, true);
+    const child = make();
+    children.splice(childIndex, 0, child);
+    return this.s.wrap(child);
+  }
+
+  protected removeChildAt<C extends AnyNode>(children: C[], childIndex: number): unknown {
+    this.s.edit();
+    const child = childAt(children, childIndex);
+    children.splice(childIndex, 1);
+    return this.s.wrap(child);
+  }
+
+  /** What every setter does: refuse an edit to a closed document, then store the checked value. */
+  protected assign<T, K extends keyof T>(target: T, key: K, checked: () => T[K]): this {
+    this.s.edit();
+    target[key] = checked();
+    return this;
+  }
+
+  /** Setters of sizes: Apps Script takes only a finite number. */
+  protected setNumber<K extends string>(
+    target: Record<K, number | null>,
+    key: K,
+    value: unknown,
+    method: string,
+  ): this {
+    return this.assign(target, key, () => checkNumber(value, `${this.method}.${method}`));
+  }
+
   private sibling(step: number): unknown {
     const parent = this.parentNode();
     if (!parent) return null;
@@ -637,6 +699,28 @@ function applyTextAttributes(paragraphs: ParagraphNode[], attributes: Record<str
   }
 }
 
+/** Numeric fields of a node under their attribute names (`names` maps each attribute to its field). */
+function numberAttributes<K extends string>(
+  target: Record<K, number | null>,
+  names: Readonly<Record<string, K>>,
+): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [name, key] of Object.entries(names)) out[name] = target[key];
+  return out;
+}
+
+/** setAttributes passes over a numeric attribute that is not a number. */
+function assignNumberAttributes<K extends string>(
+  target: Record<K, number | null>,
+  names: Readonly<Record<string, K>>,
+  attributes: Record<string, unknown>,
+): void {
+  for (const [name, key] of Object.entries(names)) {
+    const value = attributes[name];
+    if (typeof value === 'number') target[key] = value;
+  }
+}
+
 function uniformTextAttributes(paragraphs: ParagraphNode[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(TEXT_ATTRIBUTES)) {
@@ -657,11 +741,7 @@ abstract class ContainerElement<N extends ContainerNode> extends NodeElement<N> 
   }
 
   getChild(childIndex: number): unknown {
-    const n = this._node.children.length;
-    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex >= n) {
-      throw childIndexError(childIndex, n, false);
-    }
-    return this.s.wrap(this._node.children[childIndex]);
+    return this.s.wrap(childAt(this._node.children, childIndex));
   }
 
   getChildIndex(child: unknown): number {
@@ -748,57 +828,46 @@ abstract class ContainerElement<N extends ContainerNode> extends NodeElement<N> 
     return uniformTextAttributes(leaves(this._node));
   }
 
-  protected inlineBlock(childIndex: number, inline: 'PAGE_BREAK' | 'HORIZONTAL_RULE'): unknown {
+  protected inlineBlock(childIndex: number, inline: InlineKind): unknown {
     const paragraph = paragraphNode('PARAGRAPH', '');
     paragraph.inline = inline;
     this.insertBlock(childIndex, paragraph);
-    return expose(
-      new InlineElement(this.s, paragraph, inline),
-      inline === 'PAGE_BREAK' ? 'PageBreak' : 'HorizontalRule',
-      this.s.runtime,
-    );
+    return this.s.inline(paragraph, inline);
   }
 
   protected insertBlock(childIndex: number, block: BlockNode): unknown {
-    this.s.edit();
     const children = this._node.children;
-    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > children.length) {
-      throw childIndexError(childIndex, children.length, true);
-    }
-    if (block.kind === 'LIST_ITEM' && block.listId === null) {
-      const previous = children[childIndex - 1];
-      if (previous?.kind === 'LIST_ITEM') {
-        block.listId = previous.listId;
-        block.glyph = previous.glyph;
-      } else {
-        block.listId = this.s.doc._newListId();
+    const element = this.insertChild(children, childIndex, () => {
+      if (block.kind === 'LIST_ITEM' && block.listId === null) {
+        const previous = children[childIndex - 1];
+        if (previous?.kind === 'LIST_ITEM') {
+          block.listId = previous.listId;
+          block.glyph = previous.glyph;
+        } else {
+          block.listId = this.s.doc._newListId();
+        }
       }
-    }
-    children.splice(childIndex, 0, block);
+      return block;
+    });
     // A table cannot end a section: Docs keeps a paragraph after it.
     if (block.kind === 'TABLE' && childIndex === children.length - 1) {
       children.push(paragraphNode('PARAGRAPH', ''));
     }
-    return this.s.wrap(block);
+    return element;
   }
 
   private block(kind: ParagraphNode['kind'], value: unknown, method: string): ParagraphNode {
     const raw = unwrap(value);
     if (raw instanceof ParagraphElement) {
-      const node = raw._node;
-      if (node.kind !== kind) throw signatureError(`${this.method}.${method}`, [value]);
-      if (parentOf(this.s.doc.body, node)) throw new Error('Element must be detached.');
-      return node;
+      if (raw._node.kind !== kind) throw signatureError(`${this.method}.${method}`, [value]);
+      return this.detached(raw._node);
     }
     return paragraphNode(kind, checkText(value, `${this.method}.${method}`));
   }
 
   private tableBlock(cells: unknown, method: string): TableNode {
     const raw = unwrap(cells);
-    if (raw instanceof TableElement) {
-      if (parentOf(this.s.doc.body, raw._node)) throw new Error('Element must be detached.');
-      return raw._node;
-    }
+    if (raw instanceof TableElement) return this.detached(raw._node);
     // With no cells Apps Script appends a table with no rows (gas-fakes#59 records the live behaviour).
     if (raw === undefined) return tableNode([]);
     const valid =
@@ -809,6 +878,15 @@ abstract class ContainerElement<N extends ContainerNode> extends NodeElement<N> 
     return tableNode(raw as string[][]);
   }
 }
+
+const PAGE = {
+  PAGE_WIDTH: 'pageWidth',
+  PAGE_HEIGHT: 'pageHeight',
+  MARGIN_TOP: 'marginTop',
+  MARGIN_BOTTOM: 'marginBottom',
+  MARGIN_LEFT: 'marginLeft',
+  MARGIN_RIGHT: 'marginRight',
+} as const;
 
 class BodyElement extends ContainerElement<BodyNode> {
   protected readonly method = 'Body';
@@ -830,7 +908,7 @@ class BodyElement extends ContainerElement<BodyNode> {
   }
 
   setPageWidth(pageWidth: number): this {
-    return this.page('pageWidth', pageWidth, 'setPageWidth');
+    return this.setNumber(this._node, 'pageWidth', pageWidth, 'setPageWidth');
   }
 
   getPageHeight(): number {
@@ -838,7 +916,7 @@ class BodyElement extends ContainerElement<BodyNode> {
   }
 
   setPageHeight(pageHeight: number): this {
-    return this.page('pageHeight', pageHeight, 'setPageHeight');
+    return this.setNumber(this._node, 'pageHeight', pageHeight, 'setPageHeight');
   }
 
   getMarginTop(): number {
@@ -846,7 +924,7 @@ class BodyElement extends ContainerElement<BodyNode> {
   }
 
   setMarginTop(marginTop: number): this {
-    return this.page('marginTop', marginTop, 'setMarginTop');
+    return this.setNumber(this._node, 'marginTop', marginTop, 'setMarginTop');
   }
 
   getMarginBottom(): number {
@@ -854,7 +932,7 @@ class BodyElement extends ContainerElement<BodyNode> {
   }
 
   setMarginBottom(marginBottom: number): this {
-    return this.page('marginBottom', marginBottom, 'setMarginBottom');
+    return this.setNumber(this._node, 'marginBottom', marginBottom, 'setMarginBottom');
   }
 
   getMarginLeft(): number {
@@ -862,7 +940,7 @@ class BodyElement extends ContainerElement<BodyNode> {
   }
 
   setMarginLeft(marginLeft: number): this {
-    return this.page('marginLeft', marginLeft, 'setMarginLeft');
+    return this.setNumber(this._node, 'marginLeft', marginLeft, 'setMarginLeft');
   }
 
   getMarginRight(): number {
@@ -870,46 +948,17 @@ class BodyElement extends ContainerElement<BodyNode> {
   }
 
   setMarginRight(marginRight: number): this {
-    return this.page('marginRight', marginRight, 'setMarginRight');
+    return this.setNumber(this._node, 'marginRight', marginRight, 'setMarginRight');
   }
 
   override getAttributes(): Record<string, unknown> {
-    return {
-      ...super.getAttributes(),
-      PAGE_WIDTH: this._node.pageWidth,
-      PAGE_HEIGHT: this._node.pageHeight,
-      MARGIN_TOP: this._node.marginTop,
-      MARGIN_BOTTOM: this._node.marginBottom,
-      MARGIN_LEFT: this._node.marginLeft,
-      MARGIN_RIGHT: this._node.marginRight,
-    };
+    return { ...super.getAttributes(), ...numberAttributes(this._node, PAGE) };
   }
 
   setAttributes(attributes: Record<string, unknown>): this {
     this.s.edit();
-    const page: Record<string, keyof BodyNode> = {
-      PAGE_WIDTH: 'pageWidth',
-      PAGE_HEIGHT: 'pageHeight',
-      MARGIN_TOP: 'marginTop',
-      MARGIN_BOTTOM: 'marginBottom',
-      MARGIN_LEFT: 'marginLeft',
-      MARGIN_RIGHT: 'marginRight',
-    };
-    for (const [name, key] of Object.entries(page)) {
-      if (typeof attributes[name] === 'number')
-        (this._node as unknown as Record<string, number>)[key] = attributes[name];
-    }
+    assignNumberAttributes(this._node, PAGE, attributes);
     applyTextAttributes(leaves(this._node), attributes);
-    return this;
-  }
-
-  private page(
-    key: 'pageWidth' | 'pageHeight' | 'marginTop' | 'marginBottom' | 'marginLeft' | 'marginRight',
-    value: number,
-    method: string,
-  ): this {
-    this.s.edit();
-    this._node[key] = checkNumber(value, `Body.${method}`);
     return this;
   }
 }
@@ -975,9 +1024,9 @@ class ParagraphElement extends NodeElement<ParagraphNode> {
   }
 
   setHeading(heading: string): this {
-    this.s.edit();
-    this._node.heading = checkEnum(ParagraphHeading, heading, `${this.method}.setHeading`);
-    return this;
+    return this.assign(this._node, 'heading', () =>
+      checkEnum(ParagraphHeading, heading, `${this.method}.setHeading`),
+    );
   }
 
   getAlignment(): string {
@@ -985,9 +1034,9 @@ class ParagraphElement extends NodeElement<ParagraphNode> {
   }
 
   setAlignment(alignment: string): this {
-    this.s.edit();
-    this._node.alignment = checkEnum(HorizontalAlignment, alignment, `${this.method}.setAlignment`);
-    return this;
+    return this.assign(this._node, 'alignment', () =>
+      checkEnum(HorizontalAlignment, alignment, `${this.method}.setAlignment`),
+    );
   }
 
   getSpacingBefore(): number {
@@ -1053,14 +1102,13 @@ class ParagraphElement extends NodeElement<ParagraphNode> {
   }
 
   getAttributes(): Record<string, unknown> {
-    const out: Record<string, unknown> = {
+    return {
       ...uniformTextAttributes([this._node]),
       HEADING: this._node.heading,
       HORIZONTAL_ALIGNMENT: this._node.alignment,
       LEFT_TO_RIGHT: true,
+      ...numberAttributes(this._node, PARAGRAPH_NUMBERS),
     };
-    for (const [name, key] of Object.entries(PARAGRAPH_NUMBERS)) out[name] = this._node[key];
-    return out;
   }
 
   setAttributes(attributes: Record<string, unknown>): this {
@@ -1093,19 +1141,15 @@ class ParagraphElement extends NodeElement<ParagraphNode> {
     value: number,
     method: string,
   ): this {
-    this.s.edit();
-    this._node[key] = value === null ? null : checkNumber(value, `${this.method}.${method}`);
-    return this;
+    return this.assign(this._node, key, () =>
+      value === null ? null : checkNumber(value, `${this.method}.${method}`),
+    );
   }
 
-  private inline(kind: 'PAGE_BREAK' | 'HORIZONTAL_RULE'): unknown {
+  private inline(kind: InlineKind): unknown {
     this.s.edit();
     this._node.inline = kind;
-    return expose(
-      new InlineElement(this.s, this._node, kind),
-      kind === 'PAGE_BREAK' ? 'PageBreak' : 'HorizontalRule',
-      this.s.runtime,
-    );
+    return this.s.inline(this._node, kind);
   }
 }
 
@@ -1117,9 +1161,7 @@ class ListItemElement extends ParagraphElement {
   }
 
   setGlyphType(glyphType: string): this {
-    this.s.edit();
-    this._node.glyph = checkEnum(GlyphType, glyphType, 'ListItem.setGlyphType');
-    return this;
+    return this.assign(this._node, 'glyph', () => checkEnum(GlyphType, glyphType, 'ListItem.setGlyphType'));
   }
 
   getNestingLevel(): number {
@@ -1178,7 +1220,7 @@ class InlineElement {
   constructor(
     private readonly s: DocSession,
     private readonly paragraph: ParagraphNode,
-    private readonly kind: 'PAGE_BREAK' | 'HORIZONTAL_RULE',
+    private readonly kind: InlineKind,
   ) {}
 
   getType(): string {
@@ -1220,11 +1262,7 @@ class TableElement extends NodeElement<TableNode> {
   }
 
   getCell(rowIndex: number, cellIndex: number): unknown {
-    const row = this.row(rowIndex);
-    if (!Number.isInteger(cellIndex) || cellIndex < 0 || cellIndex >= row.cells.length) {
-      throw childIndexError(cellIndex, row.cells.length, false);
-    }
-    return this.s.wrap(row.cells[cellIndex]);
+    return this.s.wrap(childAt(this.row(rowIndex).cells, cellIndex));
   }
 
   appendTableRow(tableRow?: unknown): unknown {
@@ -1232,30 +1270,16 @@ class TableElement extends NodeElement<TableNode> {
   }
 
   insertTableRow(childIndex: number, tableRow?: unknown): unknown {
-    this.s.edit();
-    const rows = this._node.rows;
-    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > rows.length) {
-      throw childIndexError(childIndex, rows.length, true);
-    }
-    const raw = unwrap(tableRow);
-    let row: TableRowNode;
-    if (raw instanceof TableRowElement) {
-      if (parentOf(this.s.doc.body, raw._node)) throw new Error('Element must be detached.');
-      row = raw._node;
-    } else if (raw === undefined) {
-      row = { kind: 'TABLE_ROW', cells: [], minimumHeight: null };
-    } else {
+    return this.insertChild(this._node.rows, childIndex, (): TableRowNode => {
+      const raw = unwrap(tableRow);
+      if (raw instanceof TableRowElement) return this.detached(raw._node);
+      if (raw === undefined) return { kind: 'TABLE_ROW', cells: [], minimumHeight: null };
       throw signatureError('Table.insertTableRow', [childIndex, tableRow]);
-    }
-    rows.splice(childIndex, 0, row);
-    return this.s.wrap(row);
+    });
   }
 
   removeRow(rowIndex: number): unknown {
-    this.s.edit();
-    const row = this.row(rowIndex);
-    this._node.rows.splice(rowIndex, 1);
-    return this.s.wrap(row);
+    return this.removeChildAt(this._node.rows, rowIndex);
   }
 
   getBorderWidth(): number {
@@ -1263,9 +1287,7 @@ class TableElement extends NodeElement<TableNode> {
   }
 
   setBorderWidth(width: number): this {
-    this.s.edit();
-    this._node.borderWidth = checkNumber(width, 'Table.setBorderWidth');
-    return this;
+    return this.setNumber(this._node, 'borderWidth', width, 'setBorderWidth');
   }
 
   getBorderColor(): string {
@@ -1273,9 +1295,7 @@ class TableElement extends NodeElement<TableNode> {
   }
 
   setBorderColor(color: string): this {
-    this.s.edit();
-    this._node.borderColor = colour(color, 'Table.setBorderColor');
-    return this;
+    return this.assign(this._node, 'borderColor', () => colour(color, 'Table.setBorderColor'));
   }
 
   /** Null until set: Docs then shares the text width between the columns. */
@@ -1286,9 +1306,7 @@ class TableElement extends NodeElement<TableNode> {
   setColumnWidth(columnIndex: number, width: number): this {
     this.s.edit();
     const columns = Math.max(0, ...this._node.rows.map((r) => r.cells.length));
-    if (!Number.isInteger(columnIndex) || columnIndex < 0 || columnIndex >= columns) {
-      throw childIndexError(columnIndex, columns, false);
-    }
+    checkChildIndex(columnIndex, columns, false);
     this._node.columnWidths[columnIndex] = checkNumber(width, 'Table.setColumnWidth');
     return this;
   }
@@ -1321,11 +1339,7 @@ class TableElement extends NodeElement<TableNode> {
   }
 
   private row(rowIndex: number): TableRowNode {
-    const rows = this._node.rows;
-    if (!Number.isInteger(rowIndex) || rowIndex < 0 || rowIndex >= rows.length) {
-      throw childIndexError(rowIndex, rows.length, false);
-    }
-    return rows[rowIndex];
+    return childAt(this._node.rows, rowIndex);
   }
 }
 
@@ -1341,11 +1355,7 @@ class TableRowElement extends NodeElement<TableRowNode> {
   }
 
   getCell(cellIndex: number): unknown {
-    const cells = this._node.cells;
-    if (!Number.isInteger(cellIndex) || cellIndex < 0 || cellIndex >= cells.length) {
-      throw childIndexError(cellIndex, cells.length, false);
-    }
-    return this.s.wrap(cells[cellIndex]);
+    return this.s.wrap(childAt(this._node.cells, cellIndex));
   }
 
   getChild(childIndex: number): unknown {
@@ -1357,29 +1367,15 @@ class TableRowElement extends NodeElement<TableRowNode> {
   }
 
   insertTableCell(childIndex: number, textOrCell?: unknown): unknown {
-    this.s.edit();
-    const cells = this._node.cells;
-    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > cells.length) {
-      throw childIndexError(childIndex, cells.length, true);
-    }
-    const raw = unwrap(textOrCell);
-    let cell: TableCellNode;
-    if (raw instanceof TableCellElement) {
-      if (parentOf(this.s.doc.body, raw._node)) throw new Error('Element must be detached.');
-      cell = raw._node;
-    } else {
-      cell = cellNode(raw === undefined ? '' : checkText(raw, 'TableRow.insertTableCell'));
-    }
-    cells.splice(childIndex, 0, cell);
-    return this.s.wrap(cell);
+    return this.insertChild(this._node.cells, childIndex, () => {
+      const raw = unwrap(textOrCell);
+      if (raw instanceof TableCellElement) return this.detached(raw._node);
+      return cellNode(raw === undefined ? '' : checkText(raw, 'TableRow.insertTableCell'));
+    });
   }
 
   removeCell(cellIndex: number): unknown {
-    this.s.edit();
-    const cell = this._node.cells[cellIndex];
-    if (!cell) throw childIndexError(cellIndex, this._node.cells.length, false);
-    this._node.cells.splice(cellIndex, 1);
-    return this.s.wrap(cell);
+    return this.removeChildAt(this._node.cells, cellIndex);
   }
 
   getMinimumHeight(): number {
@@ -1387,9 +1383,7 @@ class TableRowElement extends NodeElement<TableRowNode> {
   }
 
   setMinimumHeight(minHeight: number): this {
-    this.s.edit();
-    this._node.minimumHeight = checkNumber(minHeight, 'TableRow.setMinimumHeight');
-    return this;
+    return this.setNumber(this._node, 'minimumHeight', minHeight, 'setMinimumHeight');
   }
 
   getParentTable(): unknown {
@@ -1423,9 +1417,7 @@ class TableCellElement extends ContainerElement<TableCellNode> {
   }
 
   setBackgroundColor(color: string): this {
-    this.s.edit();
-    this._node.background = colour(color, 'TableCell.setBackgroundColor');
-    return this;
+    return this.assign(this._node, 'background', () => colour(color, 'TableCell.setBackgroundColor'));
   }
 
   getWidth(): number | null {
@@ -1433,9 +1425,7 @@ class TableCellElement extends ContainerElement<TableCellNode> {
   }
 
   setWidth(width: number): this {
-    this.s.edit();
-    this._node.width = checkNumber(width, 'TableCell.setWidth');
-    return this;
+    return this.setNumber(this._node, 'width', width, 'setWidth');
   }
 
   getVerticalAlignment(): string {
@@ -1443,9 +1433,9 @@ class TableCellElement extends ContainerElement<TableCellNode> {
   }
 
   setVerticalAlignment(alignment: string): this {
-    this.s.edit();
-    this._node.verticalAlignment = checkEnum(VerticalAlignment, alignment, 'TableCell.setVerticalAlignment');
-    return this;
+    return this.assign(this._node, 'verticalAlignment', () =>
+      checkEnum(VerticalAlignment, alignment, 'TableCell.setVerticalAlignment'),
+    );
   }
 
   getPaddingTop(): number {
@@ -1453,7 +1443,7 @@ class TableCellElement extends ContainerElement<TableCellNode> {
   }
 
   setPaddingTop(paddingTop: number): this {
-    return this.pad('top', paddingTop, 'setPaddingTop');
+    return this.setNumber(this._node.padding, 'top', paddingTop, 'setPaddingTop');
   }
 
   getPaddingBottom(): number {
@@ -1461,7 +1451,7 @@ class TableCellElement extends ContainerElement<TableCellNode> {
   }
 
   setPaddingBottom(paddingBottom: number): this {
-    return this.pad('bottom', paddingBottom, 'setPaddingBottom');
+    return this.setNumber(this._node.padding, 'bottom', paddingBottom, 'setPaddingBottom');
   }
 
   getPaddingLeft(): number {
@@ -1469,7 +1459,7 @@ class TableCellElement extends ContainerElement<TableCellNode> {
   }
 
   setPaddingLeft(paddingLeft: number): this {
-    return this.pad('left', paddingLeft, 'setPaddingLeft');
+    return this.setNumber(this._node.padding, 'left', paddingLeft, 'setPaddingLeft');
   }
 
   getPaddingRight(): number {
@@ -1477,7 +1467,7 @@ class TableCellElement extends ContainerElement<TableCellNode> {
   }
 
   setPaddingRight(paddingRight: number): this {
-    return this.pad('right', paddingRight, 'setPaddingRight');
+    return this.setNumber(this._node.padding, 'right', paddingRight, 'setPaddingRight');
   }
 
   getRowSpan(): number {
@@ -1509,15 +1499,14 @@ class TableCellElement extends ContainerElement<TableCellNode> {
   }
 
   override getAttributes(): Record<string, unknown> {
-    const out: Record<string, unknown> = {
+    return {
       ...super.getAttributes(),
       // On a cell, BACKGROUND_COLOR is the cell's shading.
       BACKGROUND_COLOR: this._node.background,
       WIDTH: this._node.width,
       VERTICAL_ALIGNMENT: this._node.verticalAlignment,
+      ...numberAttributes(this._node.padding, PADDING),
     };
-    for (const [name, key] of Object.entries(PADDING)) out[name] = this._node.padding[key];
-    return out;
   }
 
   setAttributes(attributes: Record<string, unknown>): this {
@@ -1529,16 +1518,8 @@ class TableCellElement extends ContainerElement<TableCellNode> {
     if (attributes.VERTICAL_ALIGNMENT !== undefined && attributes.VERTICAL_ALIGNMENT !== null) {
       this._node.verticalAlignment = checkEnum(VerticalAlignment, attributes.VERTICAL_ALIGNMENT, method);
     }
-    for (const [name, key] of Object.entries(PADDING)) {
-      if (typeof attributes[name] === 'number') this._node.padding[key] = attributes[name] as number;
-    }
+    assignNumberAttributes(this._node.padding, PADDING, attributes);
     applyTextAttributes(leaves(this._node), rest);
-    return this;
-  }
-
-  private pad(key: 'top' | 'bottom' | 'left' | 'right', value: number, method: string): this {
-    this.s.edit();
-    this._node.padding[key] = checkNumber(value, `TableCell.${method}`);
     return this;
   }
 }
@@ -1900,7 +1881,7 @@ class DocumentObject {
       throw new Error(`Converting from ${DOCUMENT_MIME} to ${target} is not supported.`);
     }
     const doc = this.session.doc;
-    const blob = new FakeBlob(renderPdf(doc), PDF_MIME, `${doc.name}.pdf`);
+    const blob = new LocalBlob(renderPdf(doc), PDF_MIME, `${doc.name}.pdf`);
     return expose(blob, 'Blob', this.session.runtime);
   }
 
@@ -1984,17 +1965,8 @@ export class LocalDocuments {
 // ---------------------------------------------------------------------------------------------------------
 // A readable tree for tests and the .docx exporter.
 
-export interface DocRun {
+export interface DocRun extends CharStyle {
   text: string;
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  strikethrough?: boolean;
-  fontSize?: number;
-  fontFamily?: string;
-  foregroundColor?: string;
-  backgroundColor?: string;
-  linkUrl?: string;
 }
 
 interface DocTextBlock {
@@ -2183,7 +2155,7 @@ function pdfLines(blocks: DocBlock[], width: number): string[] {
   return lines;
 }
 
-function renderPdf(doc: FakeDocument): Uint8Array {
+function renderPdf(doc: FakeDocument): Buffer {
   const tree = documentTree(doc);
   const fontSize = 10;
   const leading = 13;
@@ -2231,5 +2203,5 @@ function renderPdf(doc: FakeDocument): Uint8Array {
   pdf += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
   for (let id = 1; id < objects.length; id++) pdf += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
   pdf += `trailer\n<< /Size ${objects.length} /Root 1 0 R /Info ${infoId} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(pdf, 'latin1'));
+  return Buffer.from(pdf, 'latin1');
 }

@@ -4,7 +4,8 @@
  * because that needs the full Drive scope.
  */
 import { createHash } from 'node:crypto';
-import { Runtime, expose, unwrap } from './runtime';
+import { readBlob } from './blob';
+import { Runtime, expose } from './runtime';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const DOCUMENT_MIME = 'application/vnd.google-apps.document';
@@ -25,93 +26,6 @@ export interface DriveFile {
   modifiedTime: string;
   /** Uploaded bytes; null for folders and Google Docs, which have no binary content. */
   content: Uint8Array | null;
-}
-
-/**
- * A Blob as Apps Script hands it around: bytes, a content type and a name. getBytes gives Java's signed bytes
- * (-128..127), as Apps Script does.
- */
-export class FakeBlob {
-  constructor(
-    private bytes: Uint8Array,
-    private contentType: string | null,
-    private name: string | null,
-  ) {}
-
-  getBytes(): number[] {
-    return Array.from(this.bytes, (b) => (b > 127 ? b - 256 : b));
-  }
-
-  setBytes(data: number[]): this {
-    this.bytes = Uint8Array.from(data, (b) => b & 0xff);
-    return this;
-  }
-
-  getDataAsString(): string {
-    return Buffer.from(this.bytes).toString('utf8');
-  }
-
-  setDataFromString(text: string): this {
-    this.bytes = new Uint8Array(Buffer.from(String(text), 'utf8'));
-    return this;
-  }
-
-  getContentType(): string | null {
-    return this.contentType;
-  }
-
-  setContentType(contentType: string | null): this {
-    this.contentType = contentType;
-    return this;
-  }
-
-  getName(): string | null {
-    return this.name;
-  }
-
-  setName(name: string): this {
-    this.name = name;
-    return this;
-  }
-
-  isGoogleType(): boolean {
-    return false;
-  }
-
-  copyBlob(): FakeBlob {
-    return new FakeBlob(new Uint8Array(this.bytes), this.contentType, this.name);
-  }
-
-  getAs(contentType: string): FakeBlob {
-    if (contentType !== this.contentType) {
-      throw new Error(`Converting from ${this.contentType ?? 'unknown'} to ${contentType} is not supported.`);
-    }
-    return this.copyBlob();
-  }
-
-  /** The raw bytes, for exporters and tests. */
-  _bytes(): Uint8Array {
-    return this.bytes;
-  }
-}
-
-/** Reads any blob the script passes in (ours or another fake's) through its public methods. */
-export function readBlob(value: unknown): {
-  bytes: Uint8Array;
-  contentType: string | null;
-  name: string | null;
-} {
-  const blob = unwrap(value) as Partial<{
-    getBytes(): number[];
-    getContentType(): string | null;
-    getName(): string | null;
-  }> | null;
-  if (!blob || typeof blob.getBytes !== 'function') throw new Error('Invalid argument: mediaData');
-  return {
-    bytes: Uint8Array.from(blob.getBytes(), (b) => b & 0xff),
-    contentType: blob.getContentType?.() ?? null,
-    name: blob.getName?.() ?? null,
-  };
 }
 
 /** Google's error for a failed advanced-service call: "API call to drive.files.get failed with error: ...". */
@@ -355,7 +269,7 @@ class DriveFilesApi {
     optionalArgs?: Record<string, unknown>,
   ): DriveFileResource {
     const meta = resource ?? {};
-    const media = mediaData === undefined || mediaData === null ? null : readBlob(mediaData);
+    const media = mediaData === undefined || mediaData === null ? null : readBlob(mediaData, 'mediaData');
     const parents = (meta.parents ?? ['root']).map((p) => this.drive.resolve(p));
     if (parents.length > 1) throw apiError('create', 'Increasing the number of parents is not allowed.');
     for (const parent of parents) this.folder('create', parent);
@@ -430,7 +344,7 @@ class DriveFilesApi {
     file.parents = [...new Set(parents)];
     if (typeof meta.name === 'string') file.name = meta.name;
     if (typeof meta.trashed === 'boolean') file.trashed = meta.trashed;
-    if (mediaData !== undefined && mediaData !== null) file.content = readBlob(mediaData).bytes;
+    if (mediaData !== undefined && mediaData !== null) file.content = readBlob(mediaData, 'mediaData').bytes;
     this.drive.touch(file);
     return this.shape(file, optionalArgs);
   }

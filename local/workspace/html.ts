@@ -2,7 +2,7 @@
  * HtmlService for the local Workspace: outputs, the project's HTML files and templates with scriptlets.
  * Reference: https://developers.google.com/apps-script/guides/html/templates
  */
-import { FakeBlob } from './drive';
+import { LocalBlob } from './blob';
 import { Runtime, expose, unwrap } from './runtime';
 
 export const SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' });
@@ -179,8 +179,8 @@ class HtmlOutputObject {
   }
 
   getBlob(): unknown {
-    const bytes = new Uint8Array(Buffer.from(this.content, 'utf8'));
-    return expose(new FakeBlob(bytes, 'text/html', this.title || null), 'Blob', this.runtime);
+    const bytes = Buffer.from(this.content, 'utf8');
+    return expose(new LocalBlob(bytes, 'text/html', this.title || null), 'Blob', this.runtime);
   }
 
   private pixels(value: number, method: string): number {

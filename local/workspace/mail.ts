@@ -2,14 +2,10 @@
  * MailApp of the local Workspace: records every message instead of sending it, and enforces what Google
  * enforces: the daily recipient quota, valid addresses, and no mail from a simple trigger.
  */
+import { type BlobContent, readBlobSource } from './blob';
 import { Runtime, expose } from './runtime';
-import { blobContent } from './utilities';
 
-export interface MailAttachment {
-  name: string | null;
-  contentType: string | null;
-  bytes: Buffer;
-}
+export type MailAttachment = BlobContent;
 
 /** One message as Google would have sent it. */
 export interface SentMail {
@@ -167,10 +163,7 @@ export class LocalMail {
     const replyTo = optionalText(message.replyTo);
     if (replyTo !== undefined && replyTo.trim() !== '') parseAddresses(replyTo);
     const attachments = Array.isArray(message.attachments)
-      ? message.attachments.map((a) => {
-          const { bytes, contentType, name } = blobContent(a);
-          return { bytes, contentType, name };
-        })
+      ? message.attachments.map((a) => readBlobSource(a, 'attachments'))
       : [];
 
     // Every recipient counts, including cc and bcc, and a send that does not fit is refused whole.

@@ -3,7 +3,7 @@
  * and nextRun() so the project and the runner can say when a clock trigger would fire next.
  */
 import { Runtime, expose, isDate, unwrap } from './runtime';
-import { isKnownTimeZone, zonedParts, zonedTime } from './utilities';
+import { isKnownTimeZone, zonedParts, zonedTime } from './zone';
 
 export type EventTypeName =
   'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE' | 'ON_EVENT_UPDATED';

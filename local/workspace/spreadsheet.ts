@@ -44,7 +44,6 @@ export {
   isDateFormat,
   toSerial,
   fromSerial,
-  zonedInstant,
 } from './spreadsheet/format';
 export type { CellValue } from './spreadsheet/format';
 

@@ -1,162 +1,16 @@
 /**
  * Utilities and Logger of the local Workspace: Java SimpleDateFormat-style formatDate in any IANA time zone,
- * formatString, blobs, base64, digests and UUIDs. Also the time-zone arithmetic the trigger schedule uses.
+ * formatString, blobs, base64, digests and UUIDs.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { Runtime, expose, isDate, unwrap } from './runtime';
-
-// ---------------------------------------------------------------------------------------------------------
-// Time zones
-// ---------------------------------------------------------------------------------------------------------
-
-/** Wall-clock fields of an instant in a time zone. `weekday` is 1 for Monday to 7 for Sunday (ISO). */
-export interface ZonedParts {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-  weekday: number;
-  /** Minutes east of UTC in force at that instant. */
-  offsetMinutes: number;
-}
-
-type Zone =
-  { kind: 'fixed'; id: string; offsetMinutes: number; fallback?: true } | { kind: 'iana'; id: string };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * Java's TimeZone.getTimeZone accepts IANA ids and "GMT+h[:mm]" ids and falls back to GMT for anything it does
- * not know; Utilities.formatDate inherits that, so an unknown zone formats as GMT rather than throwing.
- */
-function resolveZone(timeZone: string): Zone {
-  const id = String(timeZone ?? '').trim();
-  const fixed = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i.exec(id);
-  if (fixed) {
-    const sign = fixed[1] === '-' ? -1 : 1;
-    const offset = sign * (Number(fixed[2] ?? 0) * 60 + Number(fixed[3] ?? 0));
-    return {
-      kind: 'fixed',
-      id: id.toUpperCase().startsWith('UTC') && !fixed[1] ? 'UTC' : id,
-      offsetMinutes: offset,
-    };
-  }
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: id });
-    return { kind: 'iana', id };
-  } catch {
-    return { kind: 'fixed', id: 'GMT', offsetMinutes: 0, fallback: true };
-  }
-}
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-      era: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function utcParts(ms: number, offsetMinutes: number): ZonedParts {
-  const d = new Date(ms + offsetMinutes * 60_000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    millisecond: d.getUTCMilliseconds(),
-    weekday: ((d.getUTCDay() + 6) % 7) + 1,
-    offsetMinutes,
-  };
-}
-
-/** The wall-clock fields of `date` in `timeZone` (IANA id or GMT±hh:mm). */
-export function zonedParts(date: Date | number, timeZone: string): ZonedParts {
-  const ms = typeof date === 'number' ? date : date.getTime();
-  const zone = resolveZone(timeZone);
-  if (zone.kind === 'fixed') return utcParts(ms, zone.offsetMinutes);
-  const fields: Record<string, string> = {};
-  for (const p of formatterFor(zone.id).formatToParts(new Date(ms))) fields[p.type] = p.value;
-  const era = fields.era === 'BC' ? -1 : 1;
-  const year = era === 1 ? Number(fields.year) : 1 - Number(fields.year);
-  const wall = Date.UTC(
-    year,
-    Number(fields.month) - 1,
-    Number(fields.day),
-    Number(fields.hour),
-    Number(fields.minute),
-    Number(fields.second),
-  );
-  const wholeSecond = Math.floor(ms / 1000) * 1000;
-  const offsetMinutes = Math.round((wall - wholeSecond) / 60_000);
-  return utcParts(ms, offsetMinutes);
-}
-
-/**
- * The instant at which the wall clock in `timeZone` reads the given fields. A time in the spring-forward gap
- * moves forward by the gap (01:30 on the day London's clocks go forward is 02:30 BST).
- */
-export function zonedTime(
-  timeZone: string,
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  let guess = wall - zonedParts(wall, timeZone).offsetMinutes * 60_000;
-  for (let i = 0; i < 3; i++) {
-    const next = wall - zonedParts(guess, timeZone).offsetMinutes * 60_000;
-    if (next === guess) break;
-    guess = next;
-  }
-  return new Date(guess);
-}
-
-/** True when the time zone id is one Apps Script would accept as given (IANA or GMT±hh:mm). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  const zone = resolveZone(timeZone);
-  return zone.kind === 'iana' || !zone.fallback;
-}
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../src/core/dates';
+import { LocalBlob, toBuffer, toSignedBytes } from './blob';
+import { Runtime, expose, isDate } from './runtime';
+import { type Zone, type ZonedParts, resolveZone, zonedParts } from './zone';
 
 // ---------------------------------------------------------------------------------------------------------
 // formatDate
 // ---------------------------------------------------------------------------------------------------------
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function pad(n: number, width: number): string {
   const s = String(Math.abs(n));
@@ -201,8 +55,8 @@ function field(letter: string, count: number, date: Date, zone: Zone, p: ZonedPa
     }
     case 'M':
     case 'L':
-      if (count >= 4) return MONTHS[p.month - 1];
-      if (count === 3) return MONTHS[p.month - 1].slice(0, 3);
+      if (count >= 4) return MONTH_NAMES[p.month - 1];
+      if (count === 3) return MONTH_NAMES[p.month - 1].slice(0, 3);
       return pad(p.month, count);
     case 'd':
       return pad(p.day, count);
@@ -211,7 +65,7 @@ function field(letter: string, count: number, date: Date, zone: Zone, p: ZonedPa
     case 'F':
       return pad(Math.floor((p.day - 1) / 7) + 1, count);
     case 'E':
-      return count >= 4 ? DAYS[p.weekday - 1] : DAYS[p.weekday - 1].slice(0, 3);
+      return count >= 4 ? WEEKDAY_NAMES[p.weekday % 7] : WEEKDAY_NAMES[p.weekday % 7].slice(0, 3);
     case 'u':
       return pad(p.weekday, count);
     case 'a':
@@ -318,103 +172,6 @@ export function formatString(template: string, ...args: unknown[]): string {
       return text;
     },
   );
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Bytes and blobs
-// ---------------------------------------------------------------------------------------------------------
-
-/** Apps Script's byte arrays are Java bytes: integers from -128 to 127. */
-export function toSignedBytes(buffer: Buffer): number[] {
-  return Array.from(new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
-}
-
-function charsetEncoding(charset: unknown): BufferEncoding {
-  const name = String(charset ?? 'UTF_8')
-    .toUpperCase()
-    .replace('-', '_');
-  if (name === 'US_ASCII') return 'ascii';
-  if (name === 'ISO_8859_1') return 'latin1';
-  return 'utf8';
-}
-
-/** Bytes of a string (in a charset) or of a byte array, as the Utilities methods accept either. */
-export function toBuffer(data: unknown, charset?: unknown): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  if (data instanceof Uint8Array) return Buffer.from(data);
-  if (Array.isArray(data)) return Buffer.from(Int8Array.from(data.map((b) => Number(b))).buffer);
-  return Buffer.from(String(data ?? ''), charsetEncoding(charset));
-}
-
-export class LocalBlob {
-  constructor(
-    private bytes: Buffer,
-    private contentType: string | null,
-    private name: string | null,
-  ) {}
-
-  getBytes(): number[] {
-    return toSignedBytes(this.bytes);
-  }
-  getDataAsString(charset?: string): string {
-    return this.bytes.toString(charsetEncoding(charset));
-  }
-  setDataFromString(value: string, charset?: string): this {
-    this.bytes = toBuffer(value, charset);
-    return this;
-  }
-  setBytes(data: number[]): this {
-    this.bytes = toBuffer(data);
-    return this;
-  }
-  getContentType(): string | null {
-    return this.contentType;
-  }
-  setContentType(contentType: string): this {
-    this.contentType = contentType;
-    return this;
-  }
-  getName(): string | null {
-    return this.name;
-  }
-  setName(name: string): this {
-    this.name = name;
-    return this;
-  }
-  isGoogleType(): boolean {
-    return false;
-  }
-  /** The raw bytes, for Node-side code (mail attachments, exporters). Not visible to the script. */
-  _buffer(): Buffer {
-    return this.bytes;
-  }
-}
-
-/** Reads a blob handed back by the script, from this Workspace or from another fake with the same surface. */
-export function blobContent(blob: unknown): {
-  bytes: Buffer;
-  contentType: string | null;
-  name: string | null;
-} {
-  const raw = unwrap(blob);
-  if (raw instanceof LocalBlob) {
-    return { bytes: raw._buffer(), contentType: raw.getContentType(), name: raw.getName() };
-  }
-  const source = raw as {
-    getBlob?: () => unknown;
-    getBytes?: () => number[];
-    getContentType?: () => string | null;
-    getName?: () => string | null;
-  };
-  if (typeof source?.getBytes !== 'function' && typeof source?.getBlob === 'function') {
-    return blobContent(source.getBlob());
-  }
-  if (typeof source?.getBytes !== 'function') throw new Error('Invalid argument: attachments');
-  return {
-    bytes: toBuffer(source.getBytes()),
-    contentType: source.getContentType?.() ?? null,
-    name: source.getName?.() ?? null,
-  };
 }
 
 const DIGEST: Record<string, string> = {

@@ -198,8 +198,8 @@ function zonedParts(ms: number, timeZone: string): ZonedParts {
   };
 }
 
-/** How far the zone's wall clock is ahead of UTC at that instant. */
-function offsetMs(ms: number, timeZone: string): number {
+/** How far the zone's wall clock is ahead of UTC at that instant, in milliseconds. */
+export function offsetMs(ms: number, timeZone: string): number {
   const p = zonedParts(ms, timeZone);
   const wallClock = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return wallClock - (ms - (((ms % 1000) + 1000) % 1000));

@@ -110,8 +110,8 @@ function writeImportReport(
   const sheet = ensureSheet(ss, SHEET.importReport, IMPORT_REPORT_HEADERS);
   const last = sheet.getLastRow();
   if (last > 1) sheet.getRange(2, 1, last - 1, IMPORT_REPORT_HEADERS.length).clearContent();
-  if (problems.length === 0) return;
-  sheet
-    .getRange(2, 1, problems.length, IMPORT_REPORT_HEADERS.length)
-    .setValues(problems.map((p) => [p.row, defuseFormula(p.problem), defuseFormula(p.kept)]));
+  appendRows(
+    sheet,
+    problems.map((p) => [p.row, defuseFormula(p.problem), defuseFormula(p.kept)]),
+  );
 }

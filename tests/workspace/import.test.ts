@@ -94,6 +94,20 @@ describe('Import plan through the Import sheet', () => {
     expect(report.slice(1).some((r) => /"ZZ" not found on the Officers sheet/.test(String(r[1])))).toBe(true);
   });
 
+  it('reports more problem rows than a new sheet has rows', () => {
+    const bundle = emptyRegister('2010-09-06');
+    const rows = Array.from({ length: 1100 }, (_, i) => [
+      `1.${i + 1}`,
+      `Action ${i + 1}`,
+      'As agreed with internal audit',
+    ]);
+    bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Import').insertRowsAfter(1000, 200));
+    paste(bundle, [['Ref', 'Action', 'Timescale'], ...rows]);
+    bundle.clickMenu('Import plan');
+    expect(registerRows(bundle)).toHaveLength(1100);
+    expect(valuesOf(bundle, 'Import report').length).toBeGreaterThan(1100);
+  });
+
   it('gives every imported action a due date understood from its timescale, as a Date cell', () => {
     const bundle = emptyRegister('2010-09-06');
     paste(bundle, seedGrid('000'));

@@ -2,7 +2,9 @@
  * What Sheets does to a value on its way in (typed text becomes a number, a boolean or a date) and on its way out
  * (number formats turn a value into the text a user sees), in the spreadsheet's time zone.
  */
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../src/core/dates';
 import { isDate } from '../runtime';
+import { type ZonedParts, zonedParts, zonedTime } from '../zone';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -15,106 +17,28 @@ const MS_PER_DAY = 86_400_000;
 /** Day 0 of the spreadsheet serial-number calendar. */
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
-export interface LocalParts {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  weekday: number; // 0 = Sunday
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** The wall-clock reading of an instant in a time zone. */
-export function localParts(ms: number, timeZone: string): LocalParts {
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? 'Sun'),
-  };
-}
-
-function wallClockMs(p: LocalParts): number {
+function wallClockMs(p: ZonedParts): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-}
-
-/** The instant at which the wall clock in `timeZone` reads the given time. */
-export function zonedInstant(
-  year: number,
-  month: number,
-  day: number,
-  timeZone: string,
-  hour = 0,
-  minute = 0,
-  second = 0,
-): number {
-  const wanted = Date.UTC(year, month - 1, day, hour, minute, second);
-  let guess = wanted;
-  for (let i = 0; i < 3; i++) {
-    const offset = wallClockMs(localParts(guess, timeZone)) - guess;
-    const next = wanted - offset;
-    if (next === guess) break;
-    guess = next;
-  }
-  return guess;
 }
 
 /** Spreadsheet serial number (days since 30 Dec 1899, local wall clock) of an instant. */
 export function toSerial(ms: number, timeZone: string): number {
-  const p = localParts(ms, timeZone);
+  const p = zonedParts(ms, timeZone);
   return (wallClockMs(p) - SERIAL_EPOCH) / MS_PER_DAY + (ms % 1000) / MS_PER_DAY;
 }
 
 export function fromSerial(serial: number, timeZone: string): number {
   const wall = SERIAL_EPOCH + Math.round(serial * MS_PER_DAY);
   const d = new Date(wall);
-  return zonedInstant(
+  return zonedTime(
+    timeZone,
     d.getUTCFullYear(),
     d.getUTCMonth() + 1,
     d.getUTCDate(),
-    timeZone,
     d.getUTCHours(),
     d.getUTCMinutes(),
     d.getUTCSeconds(),
-  );
+  ).getTime();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -141,22 +65,6 @@ export function formatKind(format: string): Kind {
 export function isDateFormat(format: string): boolean {
   return formatKind(format) === 'date';
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -216,7 +124,7 @@ function tokenizeDate(format: string): Token[] {
   return tokens;
 }
 
-function formatDateParts(p: LocalParts, format: string): string {
+function formatDateParts(p: ZonedParts, format: string): string {
   const tokens = tokenizeDate(format);
   const twelveHour = tokens.some((t) => t.kind === 'ampm');
   let out = '';
@@ -233,15 +141,15 @@ function formatDateParts(p: LocalParts, format: string): string {
         else if (t.text === 'nn') out += pad(p.minute);
         else if (t.text === 'm') out += String(p.month);
         else if (t.text === 'mm') out += pad(p.month);
-        else if (t.text === 'mmm') out += (MONTHS[p.month - 1] as string).slice(0, 3);
-        else if (t.text === 'mmmmm') out += (MONTHS[p.month - 1] as string).slice(0, 1);
-        else out += MONTHS[p.month - 1];
+        else if (t.text === 'mmm') out += MONTH_NAMES[p.month - 1].slice(0, 3);
+        else if (t.text === 'mmmmm') out += MONTH_NAMES[p.month - 1].slice(0, 1);
+        else out += MONTH_NAMES[p.month - 1];
         break;
       case 'd':
         if (t.text === 'd') out += String(p.day);
         else if (t.text === 'dd') out += pad(p.day);
-        else if (t.text === 'ddd') out += (DAYS[p.weekday] as string).slice(0, 3);
-        else out += DAYS[p.weekday];
+        else if (t.text === 'ddd') out += WEEKDAY_NAMES[p.weekday % 7].slice(0, 3);
+        else out += WEEKDAY_NAMES[p.weekday % 7];
         break;
       case 'h': {
         const h = twelveHour ? p.hour % 12 || 12 : p.hour;
@@ -263,7 +171,7 @@ function formatDateParts(p: LocalParts, format: string): string {
 
 /** The text of an instant under a date format, read on the wall clock of `timeZone`. */
 export function formatDate(ms: number, format: string, timeZone: string): string {
-  return formatDateParts(localParts(ms, timeZone), format);
+  return formatDateParts(zonedParts(ms, timeZone), format);
 }
 
 function groupThousands(digits: string): string {
@@ -370,14 +278,12 @@ export function parseTypedText(text: string, timeZone: string): ParsedInput {
   let m = ISO_DATE.exec(trimmed);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (validDay(y, mo, d))
-      return { value: new Date(zonedInstant(y, mo, d, timeZone)), autoFormat: 'yyyy-mm-dd' };
+    if (validDay(y, mo, d)) return { value: zonedTime(timeZone, y, mo, d), autoFormat: 'yyyy-mm-dd' };
   }
   m = UK_DATE.exec(trimmed);
   if (m) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (validDay(y, mo, d))
-      return { value: new Date(zonedInstant(y, mo, d, timeZone)), autoFormat: 'dd/mm/yyyy' };
+    if (validDay(y, mo, d)) return { value: zonedTime(timeZone, y, mo, d), autoFormat: 'dd/mm/yyyy' };
   }
   return { value: text };
 }

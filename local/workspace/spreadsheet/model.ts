@@ -4,6 +4,7 @@
  * public methods are helpers for tests, the runner and the exporters.
  */
 import { expose, isDate, NotImplementedError, Runtime, unwrap } from '../runtime';
+import { isIanaTimeZone, zonedParts } from '../zone';
 import { cellA1, columnLetters, parseA1, quoteSheetName } from './a1';
 import {
   AUTO_DATE_TIME_FORMAT,
@@ -12,8 +13,6 @@ import {
   displayText,
   formatKind,
   fromSerial,
-  isValidTimeZone,
-  localParts,
   normaliseColour,
   parseTypedText,
 } from './format';
@@ -191,7 +190,7 @@ export class FakeSpreadsheet {
   }
 
   setSpreadsheetTimeZone(timeZone: string): void {
-    if (!isValidTimeZone(timeZone)) throw new Error('Invalid argument: timeZone');
+    if (!isIanaTimeZone(timeZone)) throw new Error('Invalid argument: timeZone');
     this.timeZone = timeZone;
   }
 
@@ -352,7 +351,7 @@ export class FakeSpreadsheet {
 
   /** Day number (yyyymmdd) of an instant in the spreadsheet time zone. */
   _dayOf(date: Date): number {
-    const p = localParts(date.getTime(), this.timeZone);
+    const p = zonedParts(date, this.timeZone);
     return p.year * 10000 + p.month * 100 + p.day;
   }
 }
