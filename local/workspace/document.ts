@@ -651,13 +651,6 @@ abstract class NodeElement<N extends AnyNode> {
     return this.s.wrap(child);
   }
 
-  protected removeChildAt<C extends AnyNode>(children: C[], childIndex: number): unknown {
-    this.s.edit();
-    const child = childAt(children, childIndex);
-    children.splice(childIndex, 1);
-    return this.s.wrap(child);
-  }
-
   /** What every setter does: refuse an edit to a closed document, then store the checked value. */
   protected assign<T, K extends keyof T>(target: T, key: K, checked: () => T[K]): this {
     this.s.edit();
@@ -1279,7 +1272,10 @@ class TableElement extends NodeElement<TableNode> {
   }
 
   removeRow(rowIndex: number): unknown {
-    return this.removeChildAt(this._node.rows, rowIndex);
+    this.s.edit();
+    const row = this.row(rowIndex);
+    this._node.rows.splice(rowIndex, 1);
+    return this.s.wrap(row);
   }
 
   getBorderWidth(): number {
@@ -1375,7 +1371,11 @@ class TableRowElement extends NodeElement<TableRowNode> {
   }
 
   removeCell(cellIndex: number): unknown {
-    return this.removeChildAt(this._node.cells, cellIndex);
+    this.s.edit();
+    const cell = this._node.cells[cellIndex];
+    if (!cell) throw childIndexError(cellIndex, this._node.cells.length, false);
+    this._node.cells.splice(cellIndex, 1);
+    return this.s.wrap(cell);
   }
 
   getMinimumHeight(): number {
