@@ -32,7 +32,7 @@ export interface PaperChanges {
 export interface PaperFront {
   readonly committee: string;
   readonly heading: string;
-  /** "Jo Payne, Policy & Performance Officer" */
+  /** "Jan Pryor, Policy & Performance Officer" */
   readonly reportOf: string;
   /** "Thursday, 15th April 2010" */
   readonly date: string;

@@ -82,7 +82,7 @@ function openDialog(): { bundle: LoadedBundle; html: string } {
   setSetting(bundle, 'Committee', 'Corporate Resources Scrutiny Committee');
   setSetting(bundle, 'Meeting date', '2010-04-15');
   setSetting(bundle, 'Agenda item', '7');
-  setSetting(bundle, 'Report author', 'Jo Payne');
+  setSetting(bundle, 'Report author', 'Jan Pryor');
   setSetting(bundle, 'Open or exempt', 'Exempt');
   bundle.call('showPaperDialog', 'menu');
   const html = bundle.ws.sheets.ui.dialogs.at(-1)?.html ?? '';
@@ -108,7 +108,7 @@ describe('Generate briefing paper dialog', () => {
     );
     await expect(page.getByLabel('Meeting date').inputValue()).resolves.toBe('15/04/2010');
     await expect(page.getByLabel('Agenda item').inputValue()).resolves.toBe('7');
-    await expect(page.getByLabel('Report author', { exact: true }).inputValue()).resolves.toBe('Jo Payne');
+    await expect(page.getByLabel('Report author', { exact: true }).inputValue()).resolves.toBe('Jan Pryor');
     await expect(page.getByLabel("Report author's job title").inputValue()).resolves.toBe(
       'Policy & Performance Officer',
     );
@@ -163,7 +163,7 @@ describe('Generate briefing paper dialog', () => {
           committee: 'Audit Committee',
           meetingDate: '2010-06-03',
           agendaItem: '9',
-          reportAuthor: 'Jo Payne',
+          reportAuthor: 'Jan Pryor',
           reportAuthorTitle: 'Policy & Performance Officer',
           openOrExempt: 'Open',
           paperTitle: 'Performance Management Action Plan Update',

@@ -46,9 +46,9 @@ const decision = (key: StatusKey, dueDate: string | null = null): StatusDecision
 const officers: Officer[] = [
   {
     initials: 'JP',
-    name: 'Jo Payne',
+    name: 'Jan Pryor',
     jobTitle: 'Policy Officer',
-    email: 'jo.payne@example.org',
+    email: 'jan.pryor@example.org',
     directorate: '',
   },
   {
@@ -99,7 +99,7 @@ const plan: { action: Action; decision: StatusDecision }[] = [
       dueDate: '2010-03-31',
       revisedDueDate: '2010-09-30',
       extensions: 2,
-      lead: 'jo payne / TG',
+      lead: 'jan pryor / TG',
       progress: 'Workshops on 4 & 25 August.',
     }),
     decision: decision('inProgress', '2010-09-30'),
@@ -152,7 +152,7 @@ describe('front matter', () => {
     expect(front).toEqual({
       committee: 'Corporate Resources Scrutiny Committee',
       heading: 'Briefing Paper',
-      reportOf: 'Jo Payne, Policy & Performance Officer',
+      reportOf: 'Jan Pryor, Policy & Performance Officer',
       date: 'Thursday, 15th April 2010',
       openOrExempt: 'Open',
       agendaItem: 'Agenda Item No. 7',
@@ -185,9 +185,9 @@ describe('front matter', () => {
 
   it('gives the officer contact details from Officers', () => {
     expect(buildPaperOutline(input()).contact).toEqual({
-      name: 'Jo Payne',
+      name: 'Jan Pryor',
       title: 'Policy & Performance Officer',
-      email: 'jo.payne@example.org',
+      email: 'jan.pryor@example.org',
     });
   });
 });
@@ -418,7 +418,7 @@ describe('Appendix 1: the progress report', () => {
           'Involve Members in target setting',
           'June 2010',
           '30 Jun 2010',
-          'Jo Payne',
+          'Jan Pryor',
           'Review Panel established.',
           'Completed',
         ],
@@ -431,7 +431,7 @@ describe('Appendix 1: the progress report', () => {
           'Develop a framework for Member involvement',
           'March 2010',
           '31 Mar 2010; revised to 30 Sep 2010 (2 extensions)',
-          'Jo Payne, Tom Green',
+          'Jan Pryor, Tom Green',
           'Workshops on 4 & 25 August.',
           IN_PROGRESS,
         ],
@@ -526,13 +526,13 @@ describe('the dialog form', () => {
       ...DEFAULT_SETTINGS,
       meetingDate: '2010-04-15',
       agendaItem: '7',
-      reportAuthor: 'Jo Payne',
+      reportAuthor: 'Jan Pryor',
     };
     expect(paperFormDefaults(settings)).toEqual({
       committee: 'Corporate Resources Scrutiny Committee',
       meetingDate: '2010-04-15',
       agendaItem: '7',
-      reportAuthor: 'Jo Payne',
+      reportAuthor: 'Jan Pryor',
       reportAuthorTitle: 'Policy & Performance Officer',
       openOrExempt: 'Open',
       paperTitle: 'Performance Management Action Plan Update',

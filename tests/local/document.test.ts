@@ -200,10 +200,10 @@ describe('paragraphs and text', () => {
     const { body } = newDoc(DocumentApp);
     const p = body.appendParagraph('');
     p.appendText('Lead: ').setBold(true);
-    const name = p.appendText('Jo Payne');
+    const name = p.appendText('Jan Pryor');
     expect(name.isBold()).toBe(true);
     name.setBold(false);
-    expect(p.getText()).toBe('Lead: Jo Payne');
+    expect(p.getText()).toBe('Lead: Jan Pryor');
     expect(p.editAsText().isBold(0)).toBe(true);
     expect(p.editAsText().isBold(6)).toBe(false);
   });
@@ -332,10 +332,10 @@ describe('documentTree', () => {
   it('shows mixed formatting as runs', () => {
     const { DocumentApp, docs } = workspace();
     const { doc, body } = newDoc(DocumentApp);
-    body.appendParagraph('Name: Jo Payne').editAsText().setBold(0, 4, true);
+    body.appendParagraph('Name: Jan Pryor').editAsText().setBold(0, 4, true);
     const paragraph = documentTree(docs.get(doc.getId())).children[1] as DocParagraph;
     expect(paragraph.bold).toBeUndefined();
-    expect(paragraph.runs).toEqual([{ text: 'Name:', bold: true }, { text: ' Jo Payne' }]);
+    expect(paragraph.runs).toEqual([{ text: 'Name:', bold: true }, { text: ' Jan Pryor' }]);
   });
 });
 

@@ -13,7 +13,7 @@ const STATUS = {
 };
 
 const OFFICERS = [
-  ['JP', 'Jo Payne', 'Policy & Performance Officer', 'jo.payne@example.org', 'Chief Executive'],
+  ['JP', 'Jan Pryor', 'Policy & Performance Officer', 'jan.pryor@example.org', 'Chief Executive'],
   ['TG', 'Tom Green', 'ICT Manager', 'tom.green@example.org', 'Resources'],
 ];
 
@@ -154,7 +154,7 @@ describe('Generate briefing paper', () => {
     const bundle = smallRegister();
     setSetting(bundle, 'Meeting date', '2010-04-15');
     setSetting(bundle, 'Agenda item', '7');
-    setSetting(bundle, 'Report author', 'Jo Payne');
+    setSetting(bundle, 'Report author', 'Jan Pryor');
     bundle.clickMenu('Generate briefing paper…');
     const dialog = bundle.ws.sheets.ui.dialogs.at(-1);
     expect(dialog?.title).toBe('Generate briefing paper');
@@ -163,7 +163,7 @@ describe('Generate briefing paper', () => {
       committee: 'Corporate Resources Scrutiny Committee',
       meetingDate: '2010-04-15',
       agendaItem: '7',
-      reportAuthor: 'Jo Payne',
+      reportAuthor: 'Jan Pryor',
       reportAuthorTitle: 'Policy & Performance Officer',
       openOrExempt: 'Open',
       paperTitle: 'Performance Management Action Plan Update',
@@ -187,7 +187,7 @@ describe('Generate briefing paper', () => {
       'Agenda Item No. 7',
       'Corporate Resources Scrutiny Committee',
       'Briefing Paper',
-      'Report of: Jo Payne, Policy & Performance Officer',
+      'Report of: Jan Pryor, Policy & Performance Officer',
       'Date: Thursday, 15th April 2010',
       'Open',
       'Performance Management Action Plan Update',
@@ -225,9 +225,9 @@ describe('Generate briefing paper', () => {
       '8.6\tBest Value',
     ]);
     expect(sections.get('Officer Contact Details')).toEqual([
-      'Name: Jo Payne',
+      'Name: Jan Pryor',
       'Title: Policy & Performance Officer',
-      'Email: jo.payne@example.org',
+      'Email: jan.pryor@example.org',
     ]);
     const afterBreak = tree.children.slice(tree.children.findIndex((b) => b.type === 'PAGE_BREAK') + 1);
     expect(afterBreak.slice(0, 2).map(textOf)).toEqual([
@@ -248,7 +248,7 @@ describe('Generate briefing paper', () => {
         'Involve Members in setting targets',
         'By March 2010',
         '31 Mar 2010',
-        'Jo Payne',
+        'Jan Pryor',
         'Review Panel established.',
         STATUS.overdue.label,
       ],
@@ -258,7 +258,7 @@ describe('Generate briefing paper', () => {
         'Develop a framework for Member involvement',
         'June 2010',
         '30 Jun 2010; revised to 31 Dec 2010 (1 extension)',
-        'Jo Payne, Tom Green',
+        'Jan Pryor, Tom Green',
         'Workshops planned.',
         STATUS.inProgress.label,
       ],
