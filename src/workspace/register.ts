@@ -126,14 +126,18 @@ export function loadRegister(
   };
 }
 
-/** The Status column's values and notes for every data row: '' on rows that hold no action. */
+/**
+ * The Status column's values and notes for every data row. Rows that hold no action keep whatever their
+ * Status cell and its note already hold.
+ */
 export function statusColumn(
   reading: Pick<RegisterReading, 'grid' | 'rows' | 'decisions'>,
   settings: Settings,
-): { values: string[][]; notes: string[][] } {
-  const height = reading.grid.values.length - 1;
-  const values: string[][] = Array.from({ length: height }, () => ['']);
-  const notes: string[][] = Array.from({ length: height }, () => ['']);
+  currentNotes: readonly (readonly string[])[],
+): { values: unknown[][]; notes: string[][] } {
+  const status = reading.grid.columns.status ?? 0;
+  const values = reading.grid.values.slice(1).map((row) => [row[status]]);
+  const notes = currentNotes.map((row) => [row[0] ?? '']);
   reading.rows.forEach((row, i) => {
     const decision: StatusDecision = reading.decisions[i];
     values[row - 2][0] = settings.statuses[decision.key].label;
@@ -143,8 +147,8 @@ export function statusColumn(
 }
 
 /**
- * Refresh statuses: one read, decisions in memory, then one setValues and one setNotes on the Status column.
- * No other cell is written, so officers' text is never touched.
+ * Refresh statuses: one read, decisions in memory, then one setValues and one setNotes on the Status column
+ * (after one getNotes, so notes on rows without an action are kept). No other cell is written.
  */
 export function refreshStatuses(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet = activeSpreadsheet(),
@@ -158,8 +162,8 @@ export function refreshStatuses(
   }
   const height = reading.grid.values.length - 1;
   if (height > 0) {
-    const { values, notes } = statusColumn(reading, reading.settings);
     const range = reading.grid.sheet.getRange(2, statusIndex + 1, height, 1);
+    const { values, notes } = statusColumn(reading, reading.settings, range.getNotes());
     range.setValues(values);
     range.setNotes(notes);
   }

@@ -186,6 +186,20 @@ describe('Refresh statuses', () => {
     expect(counts[1]).toEqual(counts[0]);
   });
 
+  it('keeps what an officer wrote in the Status cell of a row that holds no action', () => {
+    const bundle = sampleRegister();
+    const status = (valuesOf(bundle, 'Register')[0] as string[]).indexOf('Status') + 1;
+    bundle.ws.runtime.calls.uncounted(() => {
+      const sheet = sheetOf(bundle, 'Register');
+      sheet.insertRowsBefore(5, 1);
+      sheet.getRange(5, status).setValue('Actions below agreed at CMT').setNote('Minutes of 2 Sep');
+    });
+    bundle.clickMenu('Refresh statuses');
+    const cell = bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Register').getRange(5, status));
+    expect([cell.getValue(), cell.getNote()]).toEqual(['Actions below agreed at CMT', 'Minutes of 2 Sep']);
+    expect(registerRows(bundle).filter((r) => r.Status === STATUS.overdue)).toHaveLength(2);
+  });
+
   it('writes only the Status column, in one setValues', () => {
     const bundle = registerOf(50);
     const before = valuesOf(bundle, 'Register');
