@@ -256,7 +256,7 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
       ws.setNow(new Date(next.getTime() + 3 * 3_600_000));
       bundle.fireClock('runWeeklyReminders');
       lines.push(
-        `Weekly digest fired ${toIsoDate(next, TIME_ZONE)} ${next.toISOString().slice(11, 16)} UTC: ${first} emails; ` +
+        `Weekly digest fired ${toIsoDate(next, TIME_ZONE)} ${next.toISOString().slice(11, 16)} UTC: ${first} email${first === 1 ? '' : 's'}; ` +
           `a second run the same day sent ${ws.mail.sent.length - first} more.`,
       );
     }
