@@ -1,5 +1,5 @@
-import { daysBetween } from './dates';
-import type { Action, IsoDate, Settings, StatusKey } from './model';
+import { daysBetween, formatShortUk } from './dates';
+import type { Action, IsoDate, Settings, StatusKey, Timescale } from './model';
 import { STATUS_KEYS } from './model';
 import { dueDateOf, parseTimescale } from './timescale';
 
@@ -22,39 +22,46 @@ export function statusKeyOf(label: string, settings: Settings): StatusKey | null
  * The due date in force: a revised due date wins over the original (extensions are kept, not overwritten);
  * milestones move on to the next one not yet passed; without a date the timescale may still give one.
  */
-export function effectiveDueDate(action: Action, today: IsoDate): IsoDate | null {
+export function effectiveDueDate(
+  action: Action,
+  today: IsoDate,
+  timescale: Timescale = parseTimescale(action.timescale),
+): IsoDate | null {
   if (action.revisedDueDate) return action.revisedDueDate;
-  const timescale = parseTimescale(action.timescale);
   if (timescale.kind === 'milestones') return dueDateOf(timescale, today) ?? action.dueDate;
   return action.dueDate ?? dueDateOf(timescale, today);
 }
 
 /** The status key of DESIGN.md, computed; only Completed is ever taken from what an officer chose. */
 export function decideStatus(action: Action, settings: Settings, today: IsoDate): StatusDecision {
-  const dueDate = effectiveDueDate(action, today);
+  const timescale = parseTimescale(action.timescale);
+  const dueDate = effectiveDueDate(action, today, timescale);
   if (action.completedOn !== null || statusKeyOf(action.status, settings) === 'completed') {
     return { key: 'completed', dueDate, reason: 'Marked completed by an officer.' };
   }
   if (dueDate !== null && dueDate < today) {
     const days = daysBetween(dueDate, today);
-    return { key: 'overdue', dueDate, reason: `Due ${dueDate}, ${days} day${days === 1 ? '' : 's'} ago.` };
+    return {
+      key: 'overdue',
+      dueDate,
+      reason: `Due ${formatShortUk(dueDate)}, ${days} day${days === 1 ? '' : 's'} ago.`,
+    };
   }
   if (dueDate !== null && daysBetween(today, dueDate) <= settings.checkWindowDays) {
     return {
       key: 'check',
       dueDate,
-      reason: `Due ${dueDate}, within the ${settings.checkWindowDays}-day check window.`,
+      reason: `Due ${formatShortUk(dueDate)}, within the ${settings.checkWindowDays}-day check window.`,
     };
   }
   if (action.lastUpdated !== null && daysBetween(action.lastUpdated, today) >= settings.staleWindowDays) {
     return {
       key: 'check',
       dueDate,
-      reason: `Progress not updated since ${action.lastUpdated} (${settings.staleWindowDays} days or more).`,
+      reason: `Progress not updated since ${formatShortUk(action.lastUpdated)} (${settings.staleWindowDays} days or more).`,
     };
   }
   if (dueDate === null) {
-    const timescale = parseTimescale(action.timescale);
     if (timescale.kind === 'not understood') {
       return {
         key: 'check',
@@ -63,7 +70,7 @@ export function decideStatus(action: Action, settings: Settings, today: IsoDate)
       };
     }
     if (timescale.kind === 'start' && timescale.start !== undefined && timescale.start > today) {
-      return { key: 'inProgress', dueDate, reason: `Starts ${timescale.start}.` };
+      return { key: 'inProgress', dueDate, reason: `Starts ${formatShortUk(timescale.start)}.` };
     }
     if (action.lastUpdated === null) {
       return { key: 'check', dueDate, reason: 'No due date and no progress update recorded yet.' };
@@ -72,6 +79,6 @@ export function decideStatus(action: Action, settings: Settings, today: IsoDate)
   return {
     key: 'inProgress',
     dueDate,
-    reason: dueDate ? `Due ${dueDate}.` : 'Ongoing, with recent progress.',
+    reason: dueDate ? `Due ${formatShortUk(dueDate)}.` : 'Ongoing, with recent progress.',
   };
 }
