@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { fromIsoDate, isIsoDate, toIsoDate } from '../../src/core/dates';
+import { addDays, fromIsoDate, isIsoDate, toIsoDate } from '../../src/core/dates';
 import { writeDocx } from '../export/docx';
 import { writeEml } from '../export/eml';
 import { writeXlsx } from '../export/xlsx';
@@ -150,16 +150,16 @@ const columnLetter = (n: number): string =>
 
 /**
  * Officers at work in the sheet, so that History shows what the register records: the lead of the first
- * overdue action adds a progress note, and the lead of the first action to check marks it Completed.
- * Returns what was done, in words.
+ * overdue action adds a progress note, and the lead of the next one agrees a revised due date three months on
+ * (an extension). Returns what was done, in words.
  */
-export function officersAtWork(bundle: LoadedBundle, officers: string[][]): string[] {
+export function officersAtWork(bundle: LoadedBundle, officers: string[][], today: string): string[] {
   const { ws } = bundle;
   const [header, ...rows] = ws.runtime.calls.uncounted(() =>
     bundle.spreadsheet().getSheetByName('Register')!.getDataRange().getValues(),
   );
   const col = (name: string): number => (header as string[]).indexOf(name);
-  const done: string[] = [];
+  const cell = (name: string, index: number): string => `${columnLetter(col(name) + 1)}${index + 2}`;
   const emailOf = (lead: unknown): string =>
     officers.find((o) => o[0] === String(lead).split(',')[0].trim())?.[3] || ws.runtime.activeUserEmail;
   const as = (lead: unknown, fn: () => void): void => {
@@ -171,22 +171,20 @@ export function officersAtWork(bundle: LoadedBundle, officers: string[][]): stri
       ws.runtime.activeUserEmail = previous;
     }
   };
-  const overdue = rows.findIndex((r) => r[col('Status')] === 'Overdue');
-  if (overdue >= 0 && col('Progress') >= 0) {
-    const row = rows[overdue];
+  const overdue = rows.flatMap((r, i) => (r[col('Status')] === 'Overdue' ? [i] : []));
+  const done: string[] = [];
+  const [first, second] = overdue;
+  if (first !== undefined) {
+    const row = rows[first];
     const note = `${String(row[col('Progress')])} Update: draft circulated to Members; decision expected next month.`;
-    as(row[col('Lead')], () =>
-      bundle.edit('Register', `${columnLetter(col('Progress') + 1)}${overdue + 2}`, [[note]]),
-    );
+    as(row[col('Lead')], () => bundle.edit('Register', cell('Progress', first), [[note]]));
     done.push(`${emailOf(row[col('Lead')])} updated the progress of ${String(row[col('Ref')])}`);
   }
-  const check = rows.findIndex((r) => r[col('Status')] === 'Check Progress' && r[col('Due date')] !== '');
-  if (check >= 0) {
-    const row = rows[check];
-    as(row[col('Lead')], () =>
-      bundle.edit('Register', `${columnLetter(col('Status') + 1)}${check + 2}`, [['Completed']]),
-    );
-    done.push(`${emailOf(row[col('Lead')])} marked ${String(row[col('Ref')])} Completed`);
+  if (second !== undefined) {
+    const row = rows[second];
+    const revised = fromIsoDate(addDays(today, 91), TIME_ZONE);
+    as(row[col('Lead')], () => bundle.edit('Register', cell('Revised due date', second), [[revised]]));
+    done.push(`${emailOf(row[col('Lead')])} extended ${String(row[col('Ref')])} to ${addDays(today, 91)}`);
   }
   return done;
 }
@@ -213,7 +211,7 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
 
   const { importMessage } = registerPlan(bundle, plan, officers);
   lines.push(`Imported ${basename(planPath)}: ${importMessage.replace(/\n/g, ' ')}`);
-  const edits = officersAtWork(bundle, officers);
+  const edits = officersAtWork(bundle, officers, today);
   if (edits.length > 0) lines.push(`Officers at work: ${edits.join('; ')} (see history.csv).`);
   bundle.clickMenu('Refresh statuses');
   lines.push(`Statuses as of ${today}: ${lastDialog(bundle).split('\n').slice(1, 5).join('; ')}`);

@@ -38,6 +38,8 @@ export interface ImportedAction {
   dueDate: IsoDate | null;
   lead: string;
   progress: string;
+  /** The day the progress was reported to, where the Progress header names it ("Progress to 31 July 2010"). */
+  progressDate: IsoDate | null;
   status: string;
   /** 1-based rows of the grid this came from. */
   sourceRows: number[];
@@ -183,6 +185,7 @@ interface Draft {
   dueDateCell: IsoDate | null;
   lead: string;
   progress: string;
+  progressDate: IsoDate | null;
   status: string;
   sourceRows: number[];
 }
@@ -215,6 +218,7 @@ class Plan {
       dueDateCell: null,
       lead: '',
       progress: '',
+      progressDate: null,
       status: '',
       ...fields,
       sourceRows: [row],
@@ -282,6 +286,16 @@ interface Table {
   combined: number | undefined;
   unknown: number[];
   hasKloeOrRec: boolean;
+  /** "Progress to 31 July 2010": the progress in this table is as at that day. */
+  progressDate: IsoDate | null;
+}
+
+/** The day a Progress header reports to ("Progress to 31 July 2010", "Progress as at 30/09/2010"), if any. */
+export function progressDateOf(header: string): IsoDate | null {
+  const match = /\b(?:to|as at|at|until|up to)\s+(.+)$/i.exec(cleanText(header));
+  if (!match) return null;
+  const timescale = parseTimescale(match[1]);
+  return timescale.kind === 'deadline' && timescale.dates.length === 1 ? timescale.dates[0] : null;
 }
 
 function readTables(plan: Plan, grid: readonly (readonly unknown[])[], texts: string[][]): string {
@@ -368,6 +382,8 @@ function readTables(plan: Plan, grid: readonly (readonly unknown[])[], texts: st
           m.combinedKloeRec !== undefined ||
           m.columns.kloe !== undefined ||
           m.columns.recommendation !== undefined,
+        progressDate:
+          m.columns.progress === undefined ? null : progressDateOf(cells[m.columns.progress] ?? ''),
       };
       for (const [key2, what] of Object.entries(NOT_IMPORTED)) {
         const index = m.columns[key2 as ColumnKey];
@@ -503,7 +519,16 @@ function readTables(plan: Plan, grid: readonly (readonly unknown[])[], texts: st
         'the action as written',
       );
     }
-    prev = plan.newDraft(r, row, { givenRef: ref, action, timescale, dueDateCell, lead, progress, status });
+    prev = plan.newDraft(r, row, {
+      givenRef: ref,
+      action,
+      timescale,
+      dueDateCell,
+      lead,
+      progress,
+      progressDate: progress === '' ? null : t.progressDate,
+      status,
+    });
     if (t.columns.lead !== undefined && lead === '') plan.report(row, 'no lead', 'lead left blank');
   }
   plan.closeOutside();
@@ -1004,6 +1029,7 @@ export function importPlan(
       dueDate: due.get(d) ?? null,
       lead: d.lead,
       progress: d.progress,
+      progressDate: d.progress === '' ? null : d.progressDate,
       status: d.status,
       sourceRows,
     });

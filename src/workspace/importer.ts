@@ -63,6 +63,8 @@ export function importPlanFromSheet(
     put('dueDate', action.dueDate ? fromIsoDate(action.dueDate, timeZone) : '');
     put('lead', action.lead);
     put('progress', action.progress);
+    // The plan's own "Progress to <date>" is when that progress was last updated.
+    put('lastUpdated', action.progressDate ? fromIsoDate(action.progressDate, timeZone) : '');
     put('extensions', 0);
     if (statusKeyOf(action.status, settings) === 'completed')
       put('status', settings.statuses.completed.label);

@@ -1,6 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanText, defuseFormula, importPlan, type ImportResult } from '../../src/core/importPlan';
+import {
+  cleanText,
+  defuseFormula,
+  importPlan,
+  progressDateOf,
+  type ImportResult,
+} from '../../src/core/importPlan';
 
 const SEEDS = path.join(__dirname, '../../../shared/seeds');
 const TODAY = '2010-08-01';
@@ -307,6 +313,7 @@ describe('seed 004 Appendix 2: KLOE | Recommendation | Action | When', () => {
       dueDate: null,
       lead: '',
       progress: '',
+      progressDate: null,
       status: '',
       sourceRows: [rowOf(grid, 'Agreeing outcomes and priorities.\tDevelop links')],
     });
@@ -512,5 +519,29 @@ describe('cleanText', () => {
     const sentence = "Cabinet /CMB meetings - 5 & 25 August, 'spot checks' (C&YP) - see Recc. 5a; 94% < 97%.";
     expect(cleanText(sentence)).toBe(sentence);
     expect(cleanText('  Report   performance\u00a0levels  ')).toBe('Report performance levels');
+  });
+});
+
+describe('the date progress is reported to', () => {
+  it('is read from a Progress header that names it, and only then', () => {
+    expect(progressDateOf('Progress to 31 July 2010')).toBe('2010-07-31');
+    expect(progressDateOf('Progress as at 30/09/2010')).toBe('2010-09-30');
+    expect(progressDateOf('Progress')).toBeNull();
+    expect(progressDateOf('Progress to date')).toBeNull();
+  });
+
+  it('dates each imported action that has progress, and no other', () => {
+    const { actions } = importPlan(
+      [
+        ['Ref', 'Action', 'Timescale', 'Progress to 31 July 2010'],
+        ['1.1', 'Produce guidance on outcomes', 'by March 2011', 'Draft circulated.'],
+        ['1.2', 'Ensure business plans contain outcomes', 'by March 2011', ''],
+      ],
+      { today: '2010-09-06' },
+    );
+    expect(actions.map((a) => [a.ref, a.progressDate])).toEqual([
+      ['1.1', '2010-07-31'],
+      ['1.2', null],
+    ]);
   });
 });

@@ -106,11 +106,14 @@ describe('Statuses on the sample plan (seed 000) for Monday 6 September 2010', (
     return row;
   };
 
-  it('imports all twelve actions', () => {
+  it('imports all twelve actions, their progress dated from the "Progress to 31 July 2010" header', () => {
     expect(rows).toHaveLength(12);
+    const july = new Date('2010-07-30T23:00:00Z'); // midnight, 31 July 2010, in London (BST)
+    expect(rows.map((r) => r['Last updated'])).toEqual(new Array(12).fill(july));
   });
 
   it.each([
+    // Every action's progress is dated from the header "Progress to 31 July 2010".
     // "by March 2011": due 31 Mar 2011, far off: in progress. (No KLOE above it on the page: numbered after 7.)
     ['8.1', 'progress Ensure plans contain a mix', STATUS.inProgress],
     // "by June 2010": passed and not completed.
@@ -128,10 +131,11 @@ describe('Statuses on the sample plan (seed 000) for Monday 6 September 2010', (
     ['5.5', 'Develop an approach to benchmarking', STATUS.completed],
     // The same quarterly milestones as 5.1.
     ['5.6', 'Align Council and partner processes more closely', STATUS.inProgress],
-    // "Constant process" and "Ongoing": no due date and no progress date recorded: a person should look.
-    ['6.1', 'Ensure performance data is analysed', STATUS.check],
-    ['7.1', 'Roll-out of framework led by Cabinet and CMT', STATUS.check],
-    ['7.2', 'Awareness-raising sessions for all Members and DMTs', STATUS.check],
+    // "Constant process" and "Ongoing": no due date, and progress "to 31 July 2010" is 37 days old, inside the
+    // 60-day stale window.
+    ['6.1', 'Ensure performance data is analysed', STATUS.inProgress],
+    ['7.1', 'Roll-out of framework led by Cabinet and CMT', STATUS.inProgress],
+    ['7.2', 'Awareness-raising sessions for all Members and DMTs', STATUS.inProgress],
   ])('%s %s… is %s', (ref, action, status) => {
     expect([byAction(action).Ref, byAction(action).Status]).toEqual([ref, status]);
   });
