@@ -8,7 +8,13 @@ interface SettingRow {
   readonly label: string;
   readonly note: string;
   readonly get: (s: Settings) => SettingValue;
+  /** The values the cell offers as a dropdown. */
+  readonly choices?: readonly string[];
+  readonly isDate?: boolean;
 }
+
+const YES_NO = ['Yes', 'No'];
+export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 const yesNo = (b: boolean): string => (b ? 'Yes' : 'No');
 
@@ -24,12 +30,17 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   { label: 'Plan name', note: 'Shown in emails and the paper.', get: (s) => s.planName },
   { label: 'Owner email', note: 'Gets the weekly summary.', get: (s) => s.ownerEmail },
   { label: 'Committee', note: 'Committee the briefing paper goes to.', get: (s) => s.committee },
-  { label: 'Meeting date', note: 'Date of the meeting.', get: (s) => s.meetingDate ?? '' },
+  { label: 'Meeting date', note: 'Date of the meeting.', get: (s) => s.meetingDate ?? '', isDate: true },
   { label: 'Agenda item', note: 'Agenda item number.', get: (s) => s.agendaItem },
   { label: 'Report author', note: 'Name on the paper.', get: (s) => s.reportAuthor },
   { label: 'Report author title', note: 'Job title on the paper.', get: (s) => s.reportAuthorTitle },
   { label: 'Paper title', note: 'Title of the briefing paper.', get: (s) => s.paperTitle },
-  { label: 'Open or exempt', note: 'Open or Exempt.', get: (s) => s.openOrExempt },
+  {
+    label: 'Open or exempt',
+    note: 'Open or Exempt.',
+    get: (s) => s.openOrExempt,
+    choices: ['Open', 'Exempt'],
+  },
   {
     label: 'Check window (days)',
     note: 'Due within this many days: Check Progress.',
@@ -40,18 +51,29 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     note: 'Progress older than this many days: Check Progress.',
     get: (s) => s.staleWindowDays,
   },
-  { label: 'Reminder day', note: 'Day the weekly digest goes out.', get: (s) => s.reminderDay },
+  {
+    label: 'Reminder day',
+    note: 'Day the weekly digest goes out.',
+    get: (s) => s.reminderDay,
+    choices: DAYS,
+  },
   { label: 'Reminder hour', note: 'Hour (0-23) the weekly digest goes out.', get: (s) => s.reminderHour },
   {
     label: 'Paper folder',
     note: 'Drive folder the register makes for papers.',
     get: (s) => s.paperFolderName,
   },
-  { label: 'Paper PDF', note: 'Yes: save a PDF beside each paper.', get: (s) => yesNo(s.paperPdf) },
+  {
+    label: 'Paper PDF',
+    note: 'Yes: save a PDF beside each paper.',
+    get: (s) => yesNo(s.paperPdf),
+    choices: YES_NO,
+  },
   {
     label: 'Completed in own table',
     note: 'Yes: the paper lists completed actions in a table of their own.',
     get: (s) => yesNo(s.completedInOwnTable),
+    choices: YES_NO,
   },
   ...STATUS_KEYS.flatMap((key): SettingRow[] => [
     {
@@ -66,8 +88,6 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     },
   ]),
 ];
-
-export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export interface SettingsReading {
   readonly settings: Settings;

@@ -51,6 +51,14 @@ export function ensureSettingsSheet(
     sheet
       .getRange(lastRow + 1, 1, missing.length, 3)
       .setValues(missing.map((row) => [row.label, row.get(DEFAULT_SETTINGS), row.note]));
+    // Dropdowns and dates where a setting has a fixed set of answers, so a typo cannot switch a feature off.
+    missing.forEach((row, i) => {
+      const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(false);
+      if (row.choices) builder.requireValueInList([...row.choices], true);
+      else if (row.isDate) builder.requireDate();
+      else return;
+      sheet.getRange(lastRow + 1 + i, 2).setDataValidation(builder.build());
+    });
   }
   if (String(values[0]?.[KLOE_COLUMN - 1] ?? '') !== KLOE_HEADER) {
     const header = sheet.getRange(1, KLOE_COLUMN);

@@ -37,6 +37,29 @@ describe('Set up or repair register', () => {
     expect(sheetOf(bundle, 'Register').getFrozenRows()).toBe(1);
   });
 
+  it('offers dropdowns for the settings that have a fixed set of answers', () => {
+    const bundle = emptyRegister();
+    const settings = valuesOf(bundle, 'Settings');
+    const rule = (label: string) =>
+      bundle.ws.runtime.calls.uncounted(() =>
+        sheetOf(bundle, 'Settings')
+          .getRange(settings.findIndex((r) => r[0] === label) + 1, 2)
+          .getDataValidation(),
+      );
+    expect(rule('Reminder day')?.getCriteriaValues()[0]).toEqual([
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
+    ]);
+    expect(rule('Open or exempt')?.getCriteriaValues()[0]).toEqual(['Open', 'Exempt']);
+    expect(String(rule('Meeting date')?.getCriteriaType())).toBe('DATE_IS_VALID_DATE');
+    expect(rule('Committee')).toBeNull();
+  });
+
   it('changes nothing when run twice, and installs the edit trigger once', () => {
     const bundle = sampleRegister();
     const before = snapshot(bundle);
