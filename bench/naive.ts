@@ -8,7 +8,7 @@
  * same decisions and what differs is only how they talk to Google.
  */
 import type vm from 'node:vm';
-import { fromIsoDate, toIsoDate } from '../src/core/dates';
+import { toIsoDate } from '../src/core/dates';
 import { REGISTER_COLUMNS, matchColumns } from '../src/core/headers';
 import type { ColumnKey } from '../src/core/headers';
 import { importPlan } from '../src/core/importPlan';
@@ -20,6 +20,7 @@ import type { SettingValue } from '../src/core/settings';
 import { decideStatus } from '../src/core/status';
 import type { StatusDecision } from '../src/core/status';
 import { cellText } from '../src/workspace/cells';
+import { registerCells } from '../src/workspace/importer';
 import { rowToAction } from '../src/workspace/register';
 
 /** The Apps Script globals the baseline uses. */
@@ -152,23 +153,14 @@ export function naiveImport(g: NaiveGlobals, today: IsoDate): void {
     existing.push({ ref: at('ref'), action: at('action') });
   }
   const result = importPlan(grid, { today, existing });
+  const settings = readSettings(g, timeZone);
   let row = register.getLastRow();
   for (const action of result.actions) {
     row++;
     ensureRow(register, row);
-    const put = (key: ColumnKey, value: unknown): void => {
+    for (const [key, value] of registerCells(action, settings, timeZone)) {
       if (columns[key] !== undefined) register.getRange(row, columns[key] + 1).setValue(value);
-    };
-    put('ref', action.ref);
-    put('kloe', action.kloe);
-    put('recommendation', action.recommendation);
-    put('action', action.action);
-    put('timescale', action.timescale);
-    put('dueDate', action.dueDate ? fromIsoDate(action.dueDate, timeZone) : '');
-    put('lead', action.lead);
-    put('progress', action.progress);
-    put('extensions', 0);
-    if (/^completed$/i.test(action.status.trim())) put('status', 'Completed');
+    }
   }
   const report = sheetNamed(g, 'Import report');
   writeHeaders(report, ['Row', 'Problem', 'What was kept']);

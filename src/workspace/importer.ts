@@ -1,7 +1,8 @@
 import { fromIsoDate } from '../core/dates';
 import type { ColumnKey } from '../core/headers';
 import { defuseFormula, importPlan } from '../core/importPlan';
-import type { ImportProblem } from '../core/importPlan';
+import type { ImportProblem, ImportedAction } from '../core/importPlan';
+import type { Settings } from '../core/model';
 import { officerIndex, resolveLeads } from '../core/officers';
 import { statusKeyOf } from '../core/status';
 import { toIsoDate } from '../core/dates';
@@ -51,23 +52,10 @@ export function importPlanFromSheet(
   const leadNotes: string[][] = [];
   for (const action of result.actions) {
     const row: unknown[] = new Array(width).fill('');
-    const put = (key: ColumnKey, value: unknown): void => {
+    for (const [key, value] of registerCells(action, settings, timeZone)) {
       if (columns[key] !== undefined)
         row[columns[key]] = typeof value === 'string' ? defuseFormula(value) : value;
-    };
-    put('ref', action.ref);
-    put('kloe', action.kloe);
-    put('recommendation', action.recommendation);
-    put('action', action.action);
-    put('timescale', action.timescale);
-    put('dueDate', action.dueDate ? fromIsoDate(action.dueDate, timeZone) : '');
-    put('lead', action.lead);
-    put('progress', action.progress);
-    // The plan's own "Progress to <date>" is when that progress was last updated.
-    put('lastUpdated', action.progressDate ? fromIsoDate(action.progressDate, timeZone) : '');
-    put('extensions', 0);
-    if (statusKeyOf(action.status, settings) === 'completed')
-      put('status', settings.statuses.completed.label);
+    }
     const { unknown } = resolveLeads(action.lead, index);
     const firstRow = action.sourceRows[0] ?? 0;
     if (unknown.length > 0) {
@@ -102,6 +90,30 @@ export function importPlanFromSheet(
     problems,
     layout: result.layout,
   };
+}
+
+/** What an imported action puts in each register column (cells of columns it does not fill stay blank). */
+export function registerCells(
+  action: ImportedAction,
+  settings: Settings,
+  timeZone: string,
+): [ColumnKey, string | number | Date][] {
+  const cells: [ColumnKey, string | number | Date][] = [
+    ['ref', action.ref],
+    ['kloe', action.kloe],
+    ['recommendation', action.recommendation],
+    ['action', action.action],
+    ['timescale', action.timescale],
+    ['dueDate', action.dueDate ? fromIsoDate(action.dueDate, timeZone) : ''],
+    ['lead', action.lead],
+    ['progress', action.progress],
+    // The plan's own "Progress to <date>" is when that progress was last updated.
+    ['lastUpdated', action.progressDate ? fromIsoDate(action.progressDate, timeZone) : ''],
+    ['extensions', 0],
+  ];
+  if (statusKeyOf(action.status, settings) === 'completed')
+    cells.push(['status', settings.statuses.completed.label]);
+  return cells;
 }
 
 /** The Import report sheet holds the latest import's problems, one row each: row, problem, what was kept. */
