@@ -4,4 +4,5 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
 };
