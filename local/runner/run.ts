@@ -78,12 +78,11 @@ function readOfficers(path: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => indexes.map((i) => r[i].trim()));
 }
 
-export const a1 = (rows: number, columns: number, firstRow = 1): string => {
-  let letters = '';
-  for (let n = columns; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `A${firstRow}:${letters}${firstRow + rows - 1}`;
-};
+const columnLetter = (n: number): string =>
+  n <= 0 ? '' : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
+
+export const a1 = (rows: number, columns: number, firstRow = 1): string =>
+  `A${firstRow}:${columnLetter(columns)}${firstRow + rows - 1}`;
 
 /** A date cell as YYYY-MM-DD, with HH:mm when it holds a time of day (History's When). */
 function csvDate(value: Date): string {
@@ -144,9 +143,6 @@ export function registerPlan(
   bundle.clickMenu('Refresh statuses');
   return { importMessage, refreshMessage: lastDialog(bundle) };
 }
-
-const columnLetter = (n: number): string =>
-  n <= 0 ? '' : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 /**
  * Officers at work in the sheet, so that History shows what the register records: the lead of the first

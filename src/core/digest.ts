@@ -4,6 +4,7 @@
  * Pure: the adapter reads the register and properties, sends, and logs.
  */
 import { addDays, daysBetween, formatShortUk, weekdayOf } from './dates';
+import { plural } from './text';
 import type { Action, IsoDate, Officer, Settings, StatusKey } from './model';
 import { STATUS_KEYS } from './model';
 import { officerIndex, resolveLeads } from './officers';
@@ -242,11 +243,6 @@ export interface EmailContent {
   readonly htmlBody: string;
   /** The plain-text alternative. */
   readonly body: string;
-}
-
-/** "1 action", "2 actions". */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Every value from the sheet goes through this before it reaches an HTML body. */

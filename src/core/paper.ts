@@ -2,6 +2,7 @@
  * The committee briefing paper (seed 001) with its progress appendix (seed 000), as an outline: plain data a
  * renderer turns into a document. Pure: no Google globals, no I/O.
  */
+import { plural } from './text';
 import { formatLongUk, formatShortUk, isIsoDate } from './dates';
 import type { Action, IsoDate, Officer, Settings, StatusKey, StatusStyle } from './model';
 import { STATUS_KEYS } from './model';
@@ -218,8 +219,6 @@ export function paperSectionOf(section: string): string | null {
     .replace(/^implications\s*[:\-–—]\s*/i, '');
   return SECTION_BY_KEY.get(squash(bare)) ?? null;
 }
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** "3.1, 3.2 and 4.1" */
 function listRefs(refs: readonly string[]): string {

@@ -1,3 +1,4 @@
+import { plural } from './text';
 import { daysBetween, formatShortUk } from './dates';
 import type { Action, IsoDate, Settings, StatusKey, Timescale } from './model';
 import { STATUS_KEYS } from './model';
@@ -44,7 +45,7 @@ export function decideStatus(action: Action, settings: Settings, today: IsoDate)
     return {
       key: 'overdue',
       dueDate,
-      reason: `Due ${formatShortUk(dueDate)}, ${days} day${days === 1 ? '' : 's'} ago.`,
+      reason: `Due ${formatShortUk(dueDate)}, ${plural(days, 'day')} ago.`,
     };
   }
   if (dueDate !== null && daysBetween(today, dueDate) <= settings.checkWindowDays) {

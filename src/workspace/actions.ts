@@ -1,3 +1,4 @@
+import { plural } from '../core/text';
 import { importPlanFromSheet } from './importer';
 import { RegisterError, refreshStatuses } from './register';
 import { setUpRegister } from './setup';
@@ -13,8 +14,6 @@ export function withMessages(title: string, run: () => string): void {
     else throw error;
   }
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function setUpRegisterFromMenu(): void {
   withMessages('Set up or repair register', () => {

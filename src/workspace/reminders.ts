@@ -20,7 +20,6 @@ import {
   parseDeferred,
   planSends,
   plannedOutcome,
-  plural,
   recipientCount,
   reminderHour,
   reminderWeekday,
@@ -36,6 +35,7 @@ import {
   type WeeklyMessages,
 } from '../core/digest';
 import type { IsoDate } from '../core/model';
+import { plural } from '../core/text';
 import { RegisterError, loadRegister, refreshStatuses, type RegisterReading } from './register';
 import type { RegisterView } from './registerView';
 import { readSettings } from './settings';
@@ -174,7 +174,7 @@ export function sendRemindersNow(): void {
     );
   }
   if (alreadySent > 0)
-    lines.push(`${plural(alreadySent, 'person')} already had this week's email: not sent again.`);
+    lines.push(`${plural(alreadySent, 'person', 'people')} already had this week's email: not sent again.`);
   const noEmail = plan.entries.filter((e) => e.decision === 'no email').map((e) => e.message.recipient);
   if (noEmail.length > 0) lines.push(`No email address, so nothing can be sent to: ${noEmail.join(', ')}.`);
   lines.push('Send now?');
