@@ -8,7 +8,7 @@ import {
   type ImportResult,
 } from '../../src/core/importPlan';
 
-const SEEDS = path.join(__dirname, '../../../shared/seeds');
+const SEEDS = path.join(__dirname, '../fixtures/seeds');
 const TODAY = '2010-08-01';
 
 function seedGrid(prefix: string): string[][] {

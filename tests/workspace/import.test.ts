@@ -5,7 +5,7 @@ import { importPlan } from '../../src/core/importPlan';
 import type { LoadedBundle } from '../../local/runner/bundle';
 import { emptyRegister, registerRows, sheetOf, valuesOf } from '../helpers';
 
-const SEEDS = join(__dirname, '../../../shared/seeds');
+const SEEDS = join(__dirname, '../fixtures/seeds');
 function seedGrid(prefix: string): string[][] {
   const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix));
   if (!file) throw new Error(`no seed ${prefix}`);
