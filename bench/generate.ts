@@ -3,6 +3,7 @@
  * (Ref, KLOE, Recommendation, Action, Timescale, Lead, Progress, Status), with 20 officers, every status on
  * the reference day, and several leads on some actions. Deterministic: the same size gives the same plan.
  */
+import type { StatusKey } from '../src/core/model';
 
 /** The Monday the bench takes as today (a reminder day): the timescales below are set against it. */
 export const BENCH_TODAY = '2010-09-06';
@@ -19,7 +20,7 @@ export const PLAN_HEADER = [
 ] as const;
 
 /** What each action's timescale is written to make it on BENCH_TODAY. */
-export type IntendedStatus = 'overdue' | 'check' | 'inProgress' | 'completed';
+export type IntendedStatus = StatusKey;
 
 export interface GeneratedPlan {
   /** Header row first, as an officer pastes it into the Import sheet. */
@@ -170,6 +171,8 @@ const TIMESCALES: Record<IntendedStatus, readonly string[]> = {
   ],
   // Done: any timescale, the officer marked it completed.
   completed: ['by June 2010', 'July 2010', 'by March 2011'],
+  // Closed without being done (superseded, withdrawn): any timescale.
+  closed: ['by June 2010', 'by March 2011'],
 };
 
 /** Every 20 actions hold this mix, so even a small plan shows every status. */
@@ -177,7 +180,8 @@ const STATUS_CYCLE: readonly IntendedStatus[] = [
   ...Array<IntendedStatus>(5).fill('overdue'),
   ...Array<IntendedStatus>(4).fill('check'),
   ...Array<IntendedStatus>(8).fill('inProgress'),
-  ...Array<IntendedStatus>(3).fill('completed'),
+  ...Array<IntendedStatus>(2).fill('completed'),
+  'closed',
 ];
 
 const LETTERS = 'abcdefgh';
@@ -225,7 +229,7 @@ export function generatePlan(actions: number, seed = 2010): GeneratedPlan {
       pick(TIMESCALES[status]),
       [...leads].join(', '),
       pick(PROGRESS),
-      status === 'completed' ? 'Completed' : '',
+      status === 'completed' ? 'Completed' : status === 'closed' ? 'Closed' : '',
     ]);
     intended.push(status);
     left--;

@@ -193,7 +193,7 @@ export function naiveRefresh(g: NaiveGlobals, today: IsoDate): NaiveReading {
   for (let row = 2; row <= register.getLastRow(); row++) {
     const values: unknown[] = [];
     for (let col = 1; col <= width; col++) values.push(register.getRange(row, col).getValue());
-    const action = rowToAction(values, row, columns, timeZone, []);
+    const action = rowToAction(values, row, columns, timeZone, settings, []);
     if (action.action === '' && action.ref === '') continue;
     const decision = decideStatus(action, settings, today);
     const style = settings.statuses[decision.key];
@@ -212,7 +212,14 @@ function readOfficers(g: NaiveGlobals): Officer[] {
   const officers: Officer[] = [];
   for (let row = 2; row <= sheet.getLastRow(); row++) {
     const at = (col: number): string => cellText(sheet.getRange(row, col).getValue());
-    officers.push({ initials: at(1), name: at(2), jobTitle: at(3), email: at(4), directorate: at(5) });
+    officers.push({
+      initials: at(1),
+      name: at(2),
+      jobTitle: at(3),
+      email: at(4),
+      directorate: at(5),
+      reportsTo: '',
+    });
   }
   return officers;
 }

@@ -455,7 +455,7 @@ export interface OwnerSummary {
 const NO_KLOE = '(no KLOE)';
 
 function zeroCounts(): Record<StatusKey, number> {
-  return { overdue: 0, check: 0, inProgress: 0, completed: 0 };
+  return { overdue: 0, check: 0, inProgress: 0, completed: 0, closed: 0 };
 }
 
 export function summarise(input: DigestInput, grouping: Grouping, week: IsoDate): OwnerSummary {

@@ -4,13 +4,17 @@
  */
 
 export type ColumnKey =
+  | 'id'
   | 'ref'
+  | 'source'
   | 'kloe'
   | 'recommendation'
   | 'action'
+  | 'priority'
   | 'timescale'
   | 'dueDate'
   | 'revisedDueDate'
+  | 'extensionReason'
   | 'lead'
   | 'progress'
   | 'lastUpdated'
@@ -18,21 +22,33 @@ export type ColumnKey =
   | 'completedOn'
   | 'extensions';
 
+export interface RegisterColumn {
+  readonly key: ColumnKey;
+  readonly header: string;
+  /** Added only when an imported plan has it (DESIGN.md: "where plans have them"). */
+  readonly optional?: boolean;
+}
+
 /** The register's columns, in order, with their canonical header text. */
-export const REGISTER_COLUMNS: { key: ColumnKey; header: string }[] = [
+export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { key: 'ref', header: 'Ref' },
+  { key: 'source', header: 'Source', optional: true },
   { key: 'kloe', header: 'KLOE' },
   { key: 'recommendation', header: 'Recommendation' },
   { key: 'action', header: 'Action' },
+  { key: 'priority', header: 'Priority', optional: true },
   { key: 'timescale', header: 'Timescale' },
   { key: 'dueDate', header: 'Due date' },
   { key: 'revisedDueDate', header: 'Revised due date' },
+  { key: 'extensionReason', header: 'Reason for extension' },
   { key: 'lead', header: 'Lead' },
   { key: 'progress', header: 'Progress' },
   { key: 'lastUpdated', header: 'Last updated' },
   { key: 'status', header: 'Status' },
   { key: 'completedOn', header: 'Completed on' },
   { key: 'extensions', header: 'Extensions' },
+  // Hidden: the action's stable identity, which moves with its row when rows are sorted or moved.
+  { key: 'id', header: 'Action ID' },
 ];
 
 /**
@@ -51,6 +67,10 @@ export function normaliseHeader(s: string): string {
 
 /** Synonyms, already normalised. "Target date" and "Deadline" are timescales here: see importPlan for dates. */
 const SYNONYMS: Record<ColumnKey, readonly string[]> = {
+  id: ['action id'],
+  source: ['source', 'audit', 'report', 'audit report'],
+  priority: ['priority', 'risk rating', 'grade', 'rating'],
+  extensionReason: ['reason for extension', 'extension reason', 'reason for revised date'],
   ref: [
     'ref',
     'refs',

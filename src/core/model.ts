@@ -3,10 +3,19 @@
 /** A calendar day as `YYYY-MM-DD`, in the spreadsheet's time zone. Dates in the core are days, not instants. */
 export type IsoDate = string;
 
-/** The four statuses of the key (seed 000). Their labels and colours are settings. */
-export type StatusKey = 'overdue' | 'check' | 'inProgress' | 'completed';
+/**
+ * The four statuses of the key (seed 000), and Closed: closed without being done (superseded, withdrawn, risk
+ * accepted), as real trackers have it. Their labels and colours are settings; a status is stored by its meaning.
+ */
+export type StatusKey = 'overdue' | 'check' | 'inProgress' | 'completed' | 'closed';
 
-export const STATUS_KEYS: readonly StatusKey[] = ['overdue', 'check', 'inProgress', 'completed'];
+export const STATUS_KEYS: readonly StatusKey[] = ['overdue', 'check', 'inProgress', 'completed', 'closed'];
+
+/**
+ * What an officer decided about an action, stored by meaning and never read back from a label: completed (with
+ * its date in Completed on where known), closed without being done, or null while it is open.
+ */
+export type Closure = 'completed' | 'closed' | null;
 
 /** How a timescale was understood (DESIGN.md, Timescales). */
 export type TimescaleKind = 'deadline' | 'milestones' | 'ongoing' | 'start' | 'inherited' | 'not understood';
@@ -25,18 +34,28 @@ export interface Timescale {
 
 /** One row of the register, as the core sees it. */
 export interface Action {
+  /** The action's stable identity: it survives sorting, inserting and deleting rows ('' until assigned). */
+  readonly id: string;
   readonly ref: string;
   readonly kloe: string;
   readonly recommendation: string;
   readonly action: string;
   readonly timescale: string;
+  /** High, Medium, Low or however the plan grades it ('' when it does not). */
+  readonly priority: string;
+  /** The audit or report the action answers ('' when the plan does not say). */
+  readonly source: string;
+  /** The original due date. */
   readonly dueDate: IsoDate | null;
   readonly revisedDueDate: IsoDate | null;
+  /** Why the due date was revised. */
+  readonly extensionReason: string;
   readonly lead: string;
   readonly progress: string;
   readonly lastUpdated: IsoDate | null;
   /** The status label in the sheet (possibly typed by hand; the core decides what it should be). */
   readonly status: string;
+  readonly closure: Closure;
   readonly completedOn: IsoDate | null;
   readonly extensions: number;
 }
@@ -47,6 +66,8 @@ export interface Officer {
   readonly jobTitle: string;
   readonly email: string;
   readonly directorate: string;
+  /** The lead's manager (initials, name or email of another officer), for escalation; '' when not given. */
+  readonly reportsTo: string;
 }
 
 export interface StatusStyle {
@@ -63,6 +84,9 @@ export interface Settings {
   readonly agendaItem: string;
   readonly reportAuthor: string;
   readonly reportAuthorTitle: string;
+  /** Officer Contact Details on the paper. */
+  readonly reportAuthorPhone: string;
+  readonly reportAuthorEmail: string;
   readonly paperTitle: string;
   readonly openOrExempt: 'Open' | 'Exempt';
   /** Not completed and due within this many days: Check Progress. */
@@ -78,6 +102,20 @@ export interface Settings {
   readonly paperFolderName: string;
   readonly paperPdf: boolean;
   readonly completedInOwnTable: boolean;
+  /** The grades of the Priority dropdown, most urgent first. */
+  readonly priorities: readonly string[];
+  /** An action extended more times than this is flagged for the committee. */
+  readonly extensionLimit: number;
+  /** True: a revised due date decides whether an action is overdue; false: the original date does. */
+  readonly revisedDateStopsOverdue: boolean;
+  /** Actions due within this many days are listed as "coming up" in the weekly digest. */
+  readonly comingUpDays: number;
+  /** An action overdue for more than this many weeks copies the lead's manager into the digest. */
+  readonly escalationWeeks: number;
+  /** True: an officer's completion waits for the owner's sign-off before it counts. */
+  readonly signOffRequired: boolean;
+  /** Abbreviations for the paper's glossary, one "CMT – Corporate Management Team" a line. */
+  readonly glossary: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -88,6 +126,8 @@ export const DEFAULT_SETTINGS: Settings = {
   agendaItem: '',
   reportAuthor: '',
   reportAuthorTitle: 'Policy & Performance Officer',
+  reportAuthorPhone: '',
+  reportAuthorEmail: '',
   paperTitle: 'Performance Management Action Plan Update',
   openOrExempt: 'Open',
   checkWindowDays: 28,
@@ -101,10 +141,40 @@ export const DEFAULT_SETTINGS: Settings = {
       fontColor: '#000000',
     },
     completed: { label: 'Completed', background: '#6fa8dc', fontColor: '#000000' },
+    closed: { label: 'Closed', background: '#b7b7b7', fontColor: '#000000' },
   },
   reminderDay: 'Monday',
   reminderHour: 8,
   paperFolderName: 'Action Plan Papers',
   paperPdf: false,
   completedInOwnTable: false,
+  priorities: ['High', 'Medium', 'Low'],
+  extensionLimit: 2,
+  revisedDateStopsOverdue: true,
+  comingUpDays: 14,
+  escalationWeeks: 4,
+  signOffRequired: true,
+  glossary: '',
+};
+
+/** An action with every field empty: the base that readers and tests fill in. */
+export const BLANK_ACTION: Action = {
+  id: '',
+  ref: '',
+  kloe: '',
+  recommendation: '',
+  action: '',
+  timescale: '',
+  priority: '',
+  source: '',
+  dueDate: null,
+  revisedDueDate: null,
+  extensionReason: '',
+  lead: '',
+  progress: '',
+  lastUpdated: null,
+  status: '',
+  closure: null,
+  completedOn: null,
+  extensions: 0,
 };

@@ -406,7 +406,10 @@ function appendix(input: PaperInput, index: ReadonlyMap<string, Officer>): Paper
     title: `${input.settings.planName} Progress Report`,
     asAt: `Progress as at ${formatShortUk(input.today)}`,
     tables,
-    key: STATUS_KEYS.map((k) => input.settings.statuses[k]),
+    // The key of seed 000 has four statuses; Closed joins it only when the appendix shows a closed action.
+    key: STATUS_KEYS.filter((k) => k !== 'closed' || input.decisions.some((d) => d.key === 'closed')).map(
+      (k) => input.settings.statuses[k],
+    ),
   };
 }
 

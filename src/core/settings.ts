@@ -23,6 +23,7 @@ const STATUS_NAMES: Record<StatusKey, string> = {
   check: 'Check Progress',
   inProgress: 'In Progress',
   completed: 'Completed',
+  closed: 'Closed',
 };
 
 /** The rows of the Settings sheet, in order: label, what it means, and its default. */
@@ -34,6 +35,16 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   { label: 'Agenda item', note: 'Agenda item number.', get: (s) => s.agendaItem },
   { label: 'Report author', note: 'Name on the paper.', get: (s) => s.reportAuthor },
   { label: 'Report author title', note: 'Job title on the paper.', get: (s) => s.reportAuthorTitle },
+  {
+    label: 'Report author phone',
+    note: 'Phone number under Officer Contact Details.',
+    get: (s) => s.reportAuthorPhone,
+  },
+  {
+    label: 'Report author email',
+    note: 'Email under Officer Contact Details.',
+    get: (s) => s.reportAuthorEmail,
+  },
   { label: 'Paper title', note: 'Title of the briefing paper.', get: (s) => s.paperTitle },
   {
     label: 'Open or exempt',
@@ -75,6 +86,43 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     get: (s) => yesNo(s.completedInOwnTable),
     choices: YES_NO,
   },
+  {
+    label: 'Priorities',
+    note: 'The Priority dropdown, most urgent first, separated by commas.',
+    get: (s) => s.priorities.join(', '),
+  },
+  {
+    label: 'Extension limit',
+    note: 'An action extended more times than this is flagged for the committee.',
+    get: (s) => s.extensionLimit,
+  },
+  {
+    label: 'Revised date stops overdue',
+    note: 'Yes: an action is overdue against its revised due date. No: against its original date.',
+    get: (s) => yesNo(s.revisedDateStopsOverdue),
+    choices: YES_NO,
+  },
+  {
+    label: 'Coming up window (days)',
+    note: 'Actions due within this many days are listed as coming up in the weekly digest.',
+    get: (s) => s.comingUpDays,
+  },
+  {
+    label: 'Escalation (weeks overdue)',
+    note: "Overdue for more than this many weeks: the lead's manager (Officers, Reports to) is copied in.",
+    get: (s) => s.escalationWeeks,
+  },
+  {
+    label: 'Completion needs sign-off',
+    note: "Yes: an officer's completion waits for the owner's sign-off before it counts.",
+    get: (s) => yesNo(s.signOffRequired),
+    choices: YES_NO,
+  },
+  {
+    label: 'Glossary',
+    note: 'Abbreviations for the paper, one "CMT – Corporate Management Team" a line.',
+    get: (s) => s.glossary,
+  },
   ...STATUS_KEYS.flatMap((key): SettingRow[] => [
     {
       label: `${STATUS_NAMES[key]} label`,
@@ -88,6 +136,29 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     },
   ]),
 ];
+
+/**
+ * The status labels, each unique: two statuses with one label could not be told apart in the Status column, so
+ * a label that another status also has is refused and the status keeps its default (defaults differ).
+ */
+function statusLabels(requested: (key: StatusKey) => string, problems: string[]): Record<StatusKey, string> {
+  const labels = Object.fromEntries(STATUS_KEYS.map((k) => [k, requested(k)])) as Record<StatusKey, string>;
+  for (let clash = true; clash;) {
+    clash = false;
+    const count = new Map<string, number>();
+    for (const k of STATUS_KEYS) count.set(normal(labels[k]), (count.get(normal(labels[k])) ?? 0) + 1);
+    for (const k of STATUS_KEYS) {
+      const fallback = DEFAULT_SETTINGS.statuses[k].label;
+      if ((count.get(normal(labels[k])) ?? 0) < 2 || labels[k] === fallback) continue;
+      problems.push(
+        `Settings "${STATUS_NAMES[k]} label": "${labels[k]}" is also the label of another status; using ${fallback}.`,
+      );
+      labels[k] = fallback;
+      clash = true;
+    }
+  }
+  return labels;
+}
 
 export interface SettingsReading {
   readonly settings: Settings;
@@ -130,12 +201,19 @@ export function parseSettings(pairs: ReadonlyMap<string, SettingValue>): Setting
     problems.push(`Settings "${label}": "${raw}" is not a colour like #e06666; using ${fallback}.`);
     return fallback;
   };
+  const list = (label: string, fallback: readonly string[]): readonly string[] => {
+    const items = text(label, '')
+      .split(/\s*[,;\n]\s*/)
+      .filter((item) => item !== '');
+    return items.length > 0 ? items : fallback;
+  };
   const d = DEFAULT_SETTINGS;
+  const labels = statusLabels((key) => text(`${STATUS_NAMES[key]} label`, d.statuses[key].label), problems);
   const statuses = Object.fromEntries(
     STATUS_KEYS.map((key): [StatusKey, StatusStyle] => [
       key,
       {
-        label: text(`${STATUS_NAMES[key]} label`, d.statuses[key].label),
+        label: labels[key],
         background: colour(`${STATUS_NAMES[key]} colour`, d.statuses[key].background),
         fontColor: d.statuses[key].fontColor,
       },
@@ -160,6 +238,8 @@ export function parseSettings(pairs: ReadonlyMap<string, SettingValue>): Setting
       agendaItem: text('Agenda item', d.agendaItem),
       reportAuthor: text('Report author', d.reportAuthor),
       reportAuthorTitle: text('Report author title', d.reportAuthorTitle),
+      reportAuthorPhone: text('Report author phone', d.reportAuthorPhone),
+      reportAuthorEmail: text('Report author email', d.reportAuthorEmail),
       paperTitle: text('Paper title', d.paperTitle),
       openOrExempt: exempt ? 'Exempt' : 'Open',
       checkWindowDays: whole('Check window (days)', d.checkWindowDays, 0, 366),
@@ -173,6 +253,13 @@ export function parseSettings(pairs: ReadonlyMap<string, SettingValue>): Setting
         : d.paperFolderName,
       paperPdf: flag('Paper PDF', d.paperPdf),
       completedInOwnTable: flag('Completed in own table', d.completedInOwnTable),
+      priorities: list('Priorities', d.priorities),
+      extensionLimit: whole('Extension limit', d.extensionLimit, 0, 99),
+      revisedDateStopsOverdue: flag('Revised date stops overdue', d.revisedDateStopsOverdue),
+      comingUpDays: whole('Coming up window (days)', d.comingUpDays, 0, 366),
+      escalationWeeks: whole('Escalation (weeks overdue)', d.escalationWeeks, 1, 520),
+      signOffRequired: flag('Completion needs sign-off', d.signOffRequired),
+      glossary: byLabel.has(normal('Glossary')) ? String(byLabel.get(normal('Glossary'))).trim() : d.glossary,
     },
     problems,
   };

@@ -37,8 +37,17 @@ export function effectiveDueDate(
 export function decideStatus(action: Action, settings: Settings, today: IsoDate): StatusDecision {
   const timescale = parseTimescale(action.timescale);
   const dueDate = effectiveDueDate(action, today, timescale);
-  if (action.completedOn !== null || statusKeyOf(action.status, settings) === 'completed') {
-    return { key: 'completed', dueDate, reason: 'Marked completed by an officer.' };
+  if (action.closure === 'closed') {
+    return { key: 'closed', dueDate, reason: 'Closed without being completed.' };
+  }
+  if (action.completedOn !== null || action.closure === 'completed') {
+    return {
+      key: 'completed',
+      dueDate,
+      reason: action.completedOn
+        ? `Completed ${formatShortUk(action.completedOn)}.`
+        : 'Marked completed by an officer.',
+    };
   }
   if (dueDate !== null && dueDate < today) {
     const days = daysBetween(dueDate, today);

@@ -84,7 +84,7 @@ export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     }
     if (columns.status !== undefined && changed) {
       const problems: string[] = [];
-      const action = rowToAction(row, firstRow + offset, columns, timeZone, problems);
+      const action = rowToAction(row, firstRow + offset, columns, timeZone, settings, problems);
       if (action.action === '' && action.ref === '') return;
       const decision = decideStatus(action, settings, today);
       const label = settings.statuses[decision.key].label;

@@ -111,8 +111,9 @@ export function registerCells(
     ['lastUpdated', action.progressDate ? fromIsoDate(action.progressDate, timeZone) : ''],
     ['extensions', 0],
   ];
-  if (statusKeyOf(action.status, settings) === 'completed')
-    cells.push(['status', settings.statuses.completed.label]);
+  const decided = statusKeyOf(action.status, settings);
+  if (decided === 'completed' || decided === 'closed')
+    cells.push(['status', settings.statuses[decided].label]);
   return cells;
 }
 

@@ -2,7 +2,7 @@ import { matchColumns } from '../core/headers';
 import type { ColumnKey } from '../core/headers';
 import { toIsoDate } from '../core/dates';
 import type { Action, IsoDate, Settings } from '../core/model';
-import { decideStatus } from '../core/status';
+import { decideStatus, statusKeyOf } from '../core/status';
 import type { StatusDecision } from '../core/status';
 import { cellDate, cellText } from './cells';
 import type { RegisterView } from './registerView';
@@ -56,6 +56,7 @@ export function rowToAction(
   rowNumber: number,
   columns: Partial<Record<ColumnKey, number>>,
   timeZone: string,
+  settings: Settings,
   problems: string[],
 ): Action {
   const raw = (key: ColumnKey): unknown => (columns[key] === undefined ? '' : row[columns[key]]);
@@ -71,8 +72,13 @@ export function rowToAction(
     return day;
   };
   const extensions = Number(text('extensions') || 0);
+  const labelled = statusKeyOf(text('status'), settings);
   return {
+    id: text('id'),
     ref: text('ref'),
+    source: text('source'),
+    priority: text('priority'),
+    extensionReason: text('extensionReason'),
     kloe: text('kloe'),
     recommendation: text('recommendation'),
     action: text('action'),
@@ -83,6 +89,7 @@ export function rowToAction(
     progress: text('progress'),
     lastUpdated: date('lastUpdated', 'Last updated'),
     status: text('status'),
+    closure: labelled === 'completed' || labelled === 'closed' ? labelled : null,
     completedOn: date('completedOn', 'Completed on'),
     extensions: Number.isFinite(extensions) ? extensions : 0,
   };
@@ -107,7 +114,7 @@ export function loadRegister(
   const rows: number[] = [];
   grid.values.slice(1).forEach((row, i) => {
     if (!isActionRow(row, grid.columns)) return;
-    actions.push(rowToAction(row, i + 2, grid.columns, timeZone, problems));
+    actions.push(rowToAction(row, i + 2, grid.columns, timeZone, settings, problems));
     rows.push(i + 2);
   });
   const decisions = actions.map((action) => decideStatus(action, settings, today));

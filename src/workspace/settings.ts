@@ -102,6 +102,7 @@ export function readOfficers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Offi
     jobTitle: find('job title', 'title', 'role'),
     email: find('email', 'e-mail', 'email address'),
     directorate: find('directorate', 'service', 'department'),
+    reportsTo: find('reports to', 'manager', 'line manager'),
   };
   const at = (row: unknown[], i: number): string => (i < 0 ? '' : String(row[i] ?? '').trim());
   return rows
@@ -111,6 +112,7 @@ export function readOfficers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Offi
       jobTitle: at(row, col.jobTitle),
       email: at(row, col.email),
       directorate: at(row, col.directorate),
+      reportsTo: at(row, col.reportsTo),
     }))
     .filter((o) => o.initials !== '' || o.name !== '' || o.email !== '');
 }

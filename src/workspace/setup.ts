@@ -93,7 +93,7 @@ function ensureRegisterColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
           .getValues()[0]
           .map((h) => cellText(h));
   const found = matchColumns(header).columns;
-  const missing = REGISTER_COLUMNS.filter((c) => found[c.key] === undefined);
+  const missing = REGISTER_COLUMNS.filter((c) => found[c.key] === undefined && c.optional !== true);
   if (missing.length > 0) {
     sheet.getRange(1, width + 1, 1, missing.length).setValues([missing.map((c) => c.header)]);
     styleHeader(sheet, width + missing.length);

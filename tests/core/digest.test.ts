@@ -21,6 +21,7 @@ import {
   type WeeklyMessage,
 } from '../../src/core/digest';
 import {
+  BLANK_ACTION,
   DEFAULT_SETTINGS,
   type Action,
   type IsoDate,
@@ -35,6 +36,7 @@ const URL = 'https://docs.google.com/spreadsheets/d/abc/edit#gid=0';
 
 function action(ref: string, fields: Partial<Action> = {}): Action {
   return {
+    ...BLANK_ACTION,
     ref,
     kloe: 'Setting targets',
     recommendation: '3. Ensure broad involvement in target-setting',
@@ -53,7 +55,7 @@ function action(ref: string, fields: Partial<Action> = {}): Action {
 }
 
 function officer(initials: string, name: string, email: string): Officer {
-  return { initials, name, jobTitle: 'Officer', email, directorate: 'Resources' };
+  return { initials, name, jobTitle: 'Officer', email, directorate: 'Resources', reportsTo: '' };
 }
 
 const OFFICERS: Officer[] = [
@@ -243,12 +245,24 @@ describe("the owner's summary", () => {
   const summary = summarise(data, groupByLead(data), WEEK);
 
   it('counts by status and by KLOE', () => {
-    expect(summary.byStatus).toEqual({ overdue: 2, check: 1, inProgress: 1, completed: 1 });
+    expect(summary.byStatus).toEqual({ overdue: 2, check: 1, inProgress: 1, completed: 1, closed: 0 });
     expect(summary.total).toBe(5);
     expect(summary.byKloe).toEqual([
-      { kloe: 'Setting targets', counts: { overdue: 2, check: 0, inProgress: 0, completed: 0 }, total: 2 },
-      { kloe: 'Reporting', counts: { overdue: 0, check: 1, inProgress: 1, completed: 0 }, total: 2 },
-      { kloe: '(no KLOE)', counts: { overdue: 0, check: 0, inProgress: 0, completed: 1 }, total: 1 },
+      {
+        kloe: 'Setting targets',
+        counts: { overdue: 2, check: 0, inProgress: 0, completed: 0, closed: 0 },
+        total: 2,
+      },
+      {
+        kloe: 'Reporting',
+        counts: { overdue: 0, check: 1, inProgress: 1, completed: 0, closed: 0 },
+        total: 2,
+      },
+      {
+        kloe: '(no KLOE)',
+        counts: { overdue: 0, check: 0, inProgress: 0, completed: 1, closed: 0 },
+        total: 1,
+      },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { Action, Officer, Settings, StatusKey } from '../../src/core/model';
-import { DEFAULT_SETTINGS } from '../../src/core/model';
+import { BLANK_ACTION, DEFAULT_SETTINGS } from '../../src/core/model';
 import type { PaperForm, PaperInput, PaperSnapshot, PaperText } from '../../src/core/paper';
 import {
   APPENDIX_HEADER,
@@ -20,6 +20,7 @@ const TODAY = '2010-04-15';
 
 function action(over: Partial<Action>): Action {
   return {
+    ...BLANK_ACTION,
     ref: '',
     kloe: '',
     recommendation: '',
@@ -50,6 +51,7 @@ const officers: Officer[] = [
     jobTitle: 'Policy Officer',
     email: 'jan.pryor@example.org',
     directorate: '',
+    reportsTo: '',
   },
   {
     initials: 'TG',
@@ -57,6 +59,7 @@ const officers: Officer[] = [
     jobTitle: 'Head of ICT',
     email: 'tom.green@example.org',
     directorate: '',
+    reportsTo: '',
   },
 ];
 

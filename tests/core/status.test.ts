@@ -1,8 +1,9 @@
-import { DEFAULT_SETTINGS } from '../../src/core/model';
+import { BLANK_ACTION, DEFAULT_SETTINGS } from '../../src/core/model';
 import type { Action } from '../../src/core/model';
 import { decideStatus, effectiveDueDate, statusKeyOf } from '../../src/core/status';
 
 const action = (over: Partial<Action>): Action => ({
+  ...BLANK_ACTION,
   ref: '1.1',
   kloe: 'Setting targets',
   recommendation: 'Ensure broad involvement in target-setting',
@@ -48,9 +49,18 @@ describe('decideStatus: the status key of DESIGN.md', () => {
   });
 
   it('is Completed only when an officer marked it, whatever the dates', () => {
-    expect(key({ dueDate: '2010-01-31', status: 'Completed' })).toBe('completed');
+    expect(key({ dueDate: '2010-01-31', closure: 'completed' })).toBe('completed');
     expect(key({ dueDate: '2010-01-31', completedOn: '2010-02-01' })).toBe('completed');
     expect(key({ dueDate: '2010-01-31', status: 'In Progress but not reached due date' })).toBe('overdue');
+  });
+
+  it('reads the state by meaning: a label in the Status cell completes nothing', () => {
+    expect(key({ dueDate: '2010-01-31', status: 'Completed' })).toBe('overdue');
+  });
+
+  it('is Closed when an officer closed it without completing it, whatever the dates', () => {
+    expect(key({ dueDate: '2010-01-31', closure: 'closed' })).toBe('closed');
+    expect(key({ dueDate: '2099-01-31', closure: 'closed', completedOn: '2010-02-01' })).toBe('closed');
   });
 
   it('uses the revised due date where one is set', () => {

@@ -7,6 +7,7 @@ const STATUS = {
   check: 'Check Progress',
   inProgress: 'In Progress but not reached due date',
   completed: 'Completed',
+  closed: 'Closed',
 };
 
 describe('Set up or repair register', () => {
@@ -27,12 +28,14 @@ describe('Set up or repair register', () => {
       'Timescale',
       'Due date',
       'Revised due date',
+      'Reason for extension',
       'Lead',
       'Progress',
       'Last updated',
       'Status',
       'Completed on',
       'Extensions',
+      'Action ID',
     ]);
     expect(sheetOf(bundle, 'Register').getFrozenRows()).toBe(1);
   });
@@ -89,10 +92,12 @@ describe('Set up or repair register', () => {
       'Timescale',
       'Due date',
       'Revised due date',
+      'Reason for extension',
       'Progress',
       'Last updated',
       'Completed on',
       'Extensions',
+      'Action ID',
     ]);
     expect(row.slice(0, 4)).toEqual(['Produce guidance on outcomes', 'ask Finance', 2.1, 'AK']);
   });
@@ -116,7 +121,7 @@ describe('Set up or repair register', () => {
     const texts = rules.map((r) => r.getBooleanCondition()?.getCriteriaValues()[0]);
     expect(texts.filter((t) => t === 'Urgent')).toHaveLength(1);
     expect(texts.filter((t) => t === 'Overdue')).toHaveLength(1);
-    expect(rules).toHaveLength(5);
+    expect(rules).toHaveLength(6);
   });
 });
 
@@ -191,6 +196,7 @@ describe('Refresh statuses', () => {
         'by March 2027',
         new Date(Date.UTC(2026, i % 12, 28)),
         '',
+        '',
         'AK',
         'Some progress',
         new Date(Date.UTC(2026, 10, 1)),
@@ -198,7 +204,7 @@ describe('Refresh statuses', () => {
         '',
         0,
       ]);
-      sheet.getRange(2, 1, n, 13).setValues(rows);
+      sheet.getRange(2, 1, n, 14).setValues(rows);
     });
     return bundle;
   }
