@@ -1,6 +1,5 @@
 import vm from 'node:vm';
 import { Runtime } from '../../../local/workspace/runtime';
-import { LocalLogger, LocalSession } from '../../../local/workspace/Base';
 import { LocalUtilities } from '../../../local/workspace/Utilities';
 
 function setup() {
@@ -134,54 +133,5 @@ describe('other Utilities', () => {
       'Utilities.newBlob': 1,
     });
     expect(() => Utilities.zip([])).toThrow('not implemented in the local Workspace: Utilities.zip');
-  });
-});
-
-describe('Session', () => {
-  it('reports the users, time zone and locale', () => {
-    const runtime = new Runtime();
-    runtime.activeUserEmail = 'editor@example.org';
-    runtime.effectiveUserEmail = 'owner@example.org';
-    runtime.scriptTimeZone = 'Europe/London';
-    const Session = new LocalSession(runtime).app;
-    expect(Session.getActiveUser().getEmail()).toBe('editor@example.org');
-    expect(Session.getEffectiveUser().getEmail()).toBe('owner@example.org');
-    expect(Session.getScriptTimeZone()).toBe('Europe/London');
-    expect(Session.getActiveUserLocale()).toBe('en_GB');
-    expect(runtime.calls.byService()).toMatchObject({ Session: 4, User: 2 });
-  });
-
-  it('hides the active user in a simple trigger run by someone other than the owner', () => {
-    const runtime = new Runtime();
-    runtime.activeUserEmail = 'editor@example.org';
-    runtime.effectiveUserEmail = 'owner@example.org';
-    const Session = new LocalSession(runtime).app;
-    expect(runtime.runAs('simple', () => Session.getActiveUser().getEmail())).toBe('');
-    runtime.activeUserEmail = 'owner@example.org';
-    expect(runtime.runAs('simple', () => Session.getActiveUser().getEmail())).toBe('owner@example.org');
-  });
-
-  it('gives each user a different temporary key that does not contain the address', () => {
-    const runtime = new Runtime();
-    const Session = new LocalSession(runtime).app;
-    const first = Session.getTemporaryActiveUserKey();
-    expect(first).not.toContain('@');
-    expect(Session.getTemporaryActiveUserKey()).toBe(first);
-    runtime.activeUserEmail = 'other@example.org';
-    expect(Session.getTemporaryActiveUserKey()).not.toBe(first);
-  });
-});
-
-describe('Logger and console', () => {
-  it('records messages in order, filling placeholders', () => {
-    const runtime = new Runtime();
-    const logger = new LocalLogger(runtime);
-    logger.app.log('Sent %s digests to %s leads', 3, 2);
-    logger.app.log({ ref: '1.1' });
-    logger.console.warn('quota low', 5);
-    expect(logger.messages()).toEqual(['Sent 3 digests to 2 leads', '{"ref":"1.1"}', 'quota low 5']);
-    expect(logger.entries.map((e) => e.level)).toEqual(['log', 'log', 'warn']);
-    expect(logger.app.getLog()).toBe('Sent 3 digests to 2 leads\n{"ref":"1.1"}\nquota low 5');
-    expect(runtime.calls.snapshot()).toMatchObject({ 'Logger.log': 2, 'console.warn': 1 });
   });
 });
