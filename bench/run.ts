@@ -13,7 +13,7 @@ import vm from 'node:vm';
 import { loadBundle } from '../local/runner/bundle';
 import type { LoadedBundle } from '../local/runner/bundle';
 import { a1, at } from '../local/runner/run';
-import { FakeRange } from '../local/workspace/spreadsheet/model';
+import { FakeRange } from '../local/workspace/SpreadsheetApp';
 import type { LocalWorkspace } from '../local/workspace';
 import {
   COSTS,

@@ -25,7 +25,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ILevelsOptions, IParagraphOptions, ParagraphChild } from 'docx';
-import { documentTree } from '../workspace/document';
+import { documentTree } from '../workspace/DocumentApp';
 import type {
   DocBlock,
   DocListItem,
@@ -34,7 +34,7 @@ import type {
   DocTable,
   FakeDocument,
   Glyph,
-} from '../workspace/document';
+} from '../workspace/DocumentApp';
 
 /** 1 point = 20 twentieths of a point (twips), Word's unit for page and table sizes. */
 const twips = (points: number): number => Math.round(points * 20);

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { SentMail } from '../workspace/mail';
+import type { SentMail } from '../workspace/MailApp';
 
 /** The message as RFC 5322 bytes. Bcc is kept as a header so the file shows everyone the digest went to. */
 export async function toEml(mail: SentMail): Promise<Buffer> {

@@ -14,7 +14,7 @@ import {
   StoredCell,
   columnLetters,
   toSerial,
-} from '../workspace/spreadsheet';
+} from '../workspace/SpreadsheetApp';
 
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;

@@ -2,17 +2,18 @@
  * The in-memory Google Workspace: every fake service on one Runtime, and the globals the bundle sees.
  * Node only; never bundled.
  */
-import { LocalDocuments } from './document';
-import { LocalDrive } from './drive';
-import { LocalHtml } from './html';
-import { LocalLock } from './lock';
-import { LocalMail } from './mail';
-import { LocalProperties } from './properties';
+import { LocalLogger } from './Base/logger';
+import { LocalSession } from './Base/session';
+import { LocalDocuments } from './DocumentApp/document-app';
+import { LocalDrive } from './Drive/drive';
+import { LocalHtml } from './HtmlService/html-service';
+import { LocalLock } from './LockService/lock-service';
+import { LocalMail } from './MailApp/mail-app';
+import { LocalProperties } from './PropertiesService/properties-service';
 import { Runtime } from './runtime';
-import { LocalScript } from './script';
-import { LocalSession } from './session';
-import { LocalSpreadsheets } from './spreadsheet';
-import { LocalLogger, LocalUtilities } from './utilities';
+import { LocalScript } from './ScriptApp/script-app';
+import { LocalSpreadsheets } from './SpreadsheetApp/spreadsheet-app';
+import { LocalUtilities } from './Utilities/utilities';
 
 export interface WorkspaceOptions {
   /** The instant the script sees as now; the real clock when absent. */

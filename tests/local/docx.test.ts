@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDocx } from '../../local/export/docx';
-import { LocalDocuments } from '../../local/workspace/document';
+import { LocalDocuments } from '../../local/workspace/DocumentApp';
 import { Runtime } from '../../local/workspace/runtime';
 
 let dir: string;

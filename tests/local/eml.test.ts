@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toEml, writeEml } from '../../local/export/eml';
-import type { SentMail } from '../../local/workspace/mail';
+import type { SentMail } from '../../local/workspace/MailApp';
 
 /** Headers of one MIME entity, unfolded, by lower-case name. */
 function parseEntity(raw: string): { headers: Map<string, string>; body: string } {

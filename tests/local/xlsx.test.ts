@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeXlsx } from '../../local/export/xlsx';
 import { Runtime } from '../../local/workspace/runtime';
-import { LocalSpreadsheets } from '../../local/workspace/spreadsheet';
+import { LocalSpreadsheets } from '../../local/workspace/SpreadsheetApp';
 
 let dir: string;
 

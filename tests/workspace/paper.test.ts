@@ -1,7 +1,7 @@
 import type { LoadedBundle } from '../../local/runner/bundle';
 import { at } from '../../local/runner/run';
-import type { DocBlock, DocBody, DocTable } from '../../local/workspace/document';
-import { FOLDER_MIME, PDF_MIME } from '../../local/workspace/drive';
+import type { DocBlock, DocBody, DocTable } from '../../local/workspace/DocumentApp';
+import { FOLDER_MIME, PDF_MIME } from '../../local/workspace/Drive';
 import { emptyRegister, sheetOf, valuesOf } from '../helpers';
 
 const FIRST_DAY = '2010-04-15';

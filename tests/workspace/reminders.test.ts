@@ -1,5 +1,5 @@
 import { loadBundle, type LoadedBundle } from '../../local/runner/bundle';
-import type { CellValue } from '../../local/workspace/spreadsheet';
+import type { CellValue } from '../../local/workspace/SpreadsheetApp';
 
 // Monday 23 November 2026, 08:30 in London (GMT in winter).
 const MONDAY = new Date('2026-11-23T08:30:00Z');

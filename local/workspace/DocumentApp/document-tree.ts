@@ -1,0 +1,167 @@
+/** A readable tree of a document for tests and the .docx exporter. */
+import type { Glyph, HAlign, Heading, VAlign } from './enums';
+import { BlockNode, CharStyle, effective, leaves, ParagraphNode, StyleKey, textOf } from './nodes';
+import type { FakeDocument } from './stored-document';
+
+export interface DocRun extends CharStyle {
+  text: string;
+}
+
+interface DocTextBlock {
+  text: string;
+  /** True when every character is bold (likewise italic); mixed formatting shows in `runs`. */
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  foregroundColor?: string;
+  alignment?: HAlign;
+  spacingBefore?: number;
+  spacingAfter?: number;
+  indentStart?: number;
+  runs: DocRun[];
+}
+
+export interface DocParagraph extends DocTextBlock {
+  type: 'PARAGRAPH';
+  heading: Heading;
+}
+
+export interface DocListItem extends DocTextBlock {
+  type: 'LIST_ITEM';
+  nesting: number;
+  glyph: Glyph;
+  listId: string;
+}
+
+export interface DocCell {
+  text: string;
+  background: string | null;
+  /** True when all the cell's text is bold. */
+  bold: boolean;
+  italic: boolean;
+  width?: number;
+  verticalAlignment?: VAlign;
+  children: DocBlock[];
+}
+
+export interface DocTable {
+  type: 'TABLE';
+  rows: DocCell[][];
+  borderWidth: number;
+  borderColor: string;
+  columnWidths: (number | null)[];
+  minimumHeights: (number | null)[];
+}
+
+export type DocBlock =
+  DocParagraph | DocListItem | DocTable | { type: 'PAGE_BREAK' } | { type: 'HORIZONTAL_RULE' };
+
+export interface DocBody {
+  type: 'BODY';
+  name: string;
+  landscape: boolean;
+  pageWidth: number;
+  pageHeight: number;
+  margins: { top: number; bottom: number; left: number; right: number };
+  children: DocBlock[];
+}
+
+export type DocNode = DocBody | DocBlock;
+
+function runsOf(node: ParagraphNode): DocRun[] {
+  const runs: DocRun[] = [];
+  let key = '';
+  for (let i = 0; i < node.text.length; i++) {
+    const style = effective(node, i);
+    const next = JSON.stringify(style);
+    if (runs.length && next === key) runs[runs.length - 1].text += node.text[i];
+    else runs.push({ text: node.text[i], ...style });
+    key = next;
+  }
+  return runs;
+}
+
+function allChars(node: ParagraphNode, key: 'bold' | 'italic'): boolean {
+  if (node.text.length === 0) return node.style[key] === true;
+  for (let i = 0; i < node.text.length; i++) if (effective(node, i)[key] !== true) return false;
+  return true;
+}
+
+function uniform<K extends StyleKey>(node: ParagraphNode, key: K): CharStyle[K] | undefined {
+  const values = new Set(Array.from(node.text, (_, i) => effective(node, i)[key]));
+  if (node.text.length === 0) return node.style[key];
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
+function treeOfParagraph(node: ParagraphNode): DocBlock[] {
+  const out: DocBlock[] = [];
+  if (node.text.length > 0 || node.inline === null) {
+    const block: DocTextBlock = { text: node.text, runs: runsOf(node) };
+    if (allChars(node, 'bold')) block.bold = true;
+    if (allChars(node, 'italic')) block.italic = true;
+    const size = uniform(node, 'fontSize');
+    if (size !== undefined) block.fontSize = size;
+    const colourValue = uniform(node, 'foregroundColor');
+    if (colourValue !== undefined) block.foregroundColor = colourValue;
+    if (node.alignment) block.alignment = node.alignment;
+    if (node.spacingBefore !== null) block.spacingBefore = node.spacingBefore;
+    if (node.spacingAfter !== null) block.spacingAfter = node.spacingAfter;
+    if (node.indentStart !== null) block.indentStart = node.indentStart;
+    out.push(
+      node.kind === 'LIST_ITEM'
+        ? { type: 'LIST_ITEM', ...block, nesting: node.nesting, glyph: node.glyph, listId: node.listId ?? '' }
+        : { type: 'PARAGRAPH', heading: node.heading, ...block },
+    );
+  }
+  if (node.inline) out.push({ type: node.inline });
+  return out;
+}
+
+function treeOfBlocks(blocks: BlockNode[]): DocBlock[] {
+  return blocks.flatMap((block): DocBlock[] => {
+    if (block.kind !== 'TABLE') return treeOfParagraph(block);
+    return [
+      {
+        type: 'TABLE',
+        borderWidth: block.borderWidth ?? 1,
+        borderColor: block.borderColor ?? '#000000',
+        columnWidths: [...block.columnWidths],
+        minimumHeights: block.rows.map((r) => r.minimumHeight),
+        rows: block.rows.map((row) =>
+          row.cells.map((cell): DocCell => {
+            const paragraphs = leaves(cell);
+            const out: DocCell = {
+              text: textOf(cell),
+              background: cell.background,
+              bold: paragraphs.length > 0 && paragraphs.every((p) => allChars(p, 'bold')),
+              italic: paragraphs.length > 0 && paragraphs.every((p) => allChars(p, 'italic')),
+              children: treeOfBlocks(cell.children),
+            };
+            if (cell.width !== null) out.width = cell.width;
+            if (cell.verticalAlignment !== null) out.verticalAlignment = cell.verticalAlignment;
+            return out;
+          }),
+        ),
+      },
+    ];
+  });
+}
+
+/** The document as plain JSON: read a paper section by section and a table row by row. */
+export function documentTree(doc: FakeDocument): DocBody {
+  const body = doc.body;
+  return {
+    type: 'BODY',
+    name: doc.name,
+    landscape: body.pageWidth > body.pageHeight,
+    pageWidth: body.pageWidth,
+    pageHeight: body.pageHeight,
+    margins: {
+      top: body.marginTop,
+      bottom: body.marginBottom,
+      left: body.marginLeft,
+      right: body.marginRight,
+    },
+    children: treeOfBlocks(body.children),
+  };
+}

@@ -1,0 +1,33 @@
+/** DocumentApp of the local Workspace: what the Workspace, the exporters and the tests use. */
+export { LocalDocuments } from './document-app';
+export { A4_HEIGHT, A4_WIDTH, FakeDocument } from './stored-document';
+export { documentTree } from './document-tree';
+export type {
+  DocBlock,
+  DocBody,
+  DocCell,
+  DocListItem,
+  DocNode,
+  DocParagraph,
+  DocRun,
+  DocTable,
+} from './document-tree';
+export {
+  Attribute,
+  ElementType,
+  GlyphType,
+  HorizontalAlignment,
+  ParagraphHeading,
+  TextAlignment,
+  VerticalAlignment,
+} from './enums';
+export type { Glyph, HAlign, Heading, VAlign } from './enums';
+export type {
+  BlockNode,
+  BodyNode,
+  CharStyle,
+  ParagraphNode,
+  TableCellNode,
+  TableNode,
+  TableRowNode,
+} from './nodes';

@@ -1,0 +1,237 @@
+/** The node tree of a document: plain data that the elements edit and the exporter and the tests read. */
+import type { Glyph, HAlign, Heading, VAlign } from './enums';
+
+export interface CharStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  fontSize?: number;
+  fontFamily?: string;
+  foregroundColor?: string;
+  backgroundColor?: string;
+  linkUrl?: string;
+}
+export type StyleKey = keyof CharStyle;
+
+export const TEXT_ATTRIBUTES: Record<string, StyleKey> = {
+  BOLD: 'bold',
+  ITALIC: 'italic',
+  UNDERLINE: 'underline',
+  STRIKETHROUGH: 'strikethrough',
+  FONT_SIZE: 'fontSize',
+  FONT_FAMILY: 'fontFamily',
+  FOREGROUND_COLOR: 'foregroundColor',
+  BACKGROUND_COLOR: 'backgroundColor',
+  LINK_URL: 'linkUrl',
+};
+
+export interface ParagraphNode {
+  kind: 'PARAGRAPH' | 'LIST_ITEM';
+  text: string;
+  /** Per-character overrides of `style`; always as long as `text`. */
+  runs: CharStyle[];
+  /** Formatting set on the whole element. */
+  style: CharStyle;
+  heading: Heading;
+  alignment: HAlign | null;
+  spacingBefore: number | null;
+  spacingAfter: number | null;
+  indentStart: number | null;
+  indentEnd: number | null;
+  indentFirstLine: number | null;
+  lineSpacing: number | null;
+  nesting: number;
+  glyph: Glyph;
+  listId: string | null;
+  /** Docs keeps a page break or horizontal rule inside a paragraph. */
+  inline: InlineKind | null;
+}
+
+export type InlineKind = 'PAGE_BREAK' | 'HORIZONTAL_RULE';
+
+export interface TableCellNode {
+  kind: 'TABLE_CELL';
+  children: BlockNode[];
+  background: string | null;
+  width: number | null;
+  verticalAlignment: VAlign | null;
+  padding: { top: number | null; bottom: number | null; left: number | null; right: number | null };
+}
+
+export interface TableRowNode {
+  kind: 'TABLE_ROW';
+  cells: TableCellNode[];
+  minimumHeight: number | null;
+}
+
+export interface TableNode {
+  kind: 'TABLE';
+  rows: TableRowNode[];
+  borderWidth: number | null;
+  borderColor: string | null;
+  columnWidths: (number | null)[];
+}
+
+export type BlockNode = ParagraphNode | TableNode;
+
+export interface BodyNode {
+  kind: 'BODY';
+  children: BlockNode[];
+  pageWidth: number;
+  pageHeight: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+}
+
+export type AnyNode = BodyNode | BlockNode | TableRowNode | TableCellNode;
+export type ContainerNode = BodyNode | TableCellNode;
+
+export function paragraphNode(kind: ParagraphNode['kind'], text: string): ParagraphNode {
+  return {
+    kind,
+    text,
+    runs: Array.from(text, () => ({})),
+    style: {},
+    heading: 'NORMAL',
+    alignment: null,
+    spacingBefore: null,
+    spacingAfter: null,
+    indentStart: null,
+    indentEnd: null,
+    indentFirstLine: null,
+    lineSpacing: null,
+    nesting: 0,
+    glyph: 'BULLET',
+    listId: null,
+    inline: null,
+  };
+}
+
+export function cellNode(text: string): TableCellNode {
+  return {
+    kind: 'TABLE_CELL',
+    children: [paragraphNode('PARAGRAPH', text)],
+    background: null,
+    width: null,
+    verticalAlignment: null,
+    padding: { top: null, bottom: null, left: null, right: null },
+  };
+}
+
+export function tableNode(cells: string[][]): TableNode {
+  return {
+    kind: 'TABLE',
+    rows: cells.map((row) => ({ kind: 'TABLE_ROW', cells: row.map(cellNode), minimumHeight: null })),
+    borderWidth: null,
+    borderColor: null,
+    columnWidths: [],
+  };
+}
+
+export function childNodes(node: AnyNode): AnyNode[] {
+  switch (node.kind) {
+    case 'BODY':
+    case 'TABLE_CELL':
+      return node.children;
+    case 'TABLE':
+      return node.rows;
+    case 'TABLE_ROW':
+      return node.cells;
+    default:
+      return [];
+  }
+}
+
+export function parentOf(root: AnyNode, target: AnyNode): AnyNode | null {
+  for (const child of childNodes(root)) {
+    if (child === target) return root;
+    const found = parentOf(child, target);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Paragraphs and list items under a node, in document order. */
+export function leaves(node: AnyNode): ParagraphNode[] {
+  if (node.kind === 'PARAGRAPH' || node.kind === 'LIST_ITEM') return [node];
+  return childNodes(node).flatMap(leaves);
+}
+
+export function tables(node: AnyNode): TableNode[] {
+  const own = node.kind === 'TABLE' ? [node] : [];
+  return own.concat(childNodes(node).flatMap(tables));
+}
+
+/** Docs joins the text of the paragraphs in a container with newlines. */
+export function textOf(node: AnyNode): string {
+  return leaves(node)
+    .map((p) => p.text)
+    .join('\n');
+}
+
+export function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+export function effective(node: ParagraphNode, i: number): CharStyle {
+  return { ...node.style, ...node.runs[i] };
+}
+
+export function setElementStyle(node: ParagraphNode, key: StyleKey, value: unknown): void {
+  if (value === null || value === undefined) delete node.style[key];
+  else (node.style as Record<string, unknown>)[key] = value;
+  node.runs = node.runs.map((run) => {
+    const copy = { ...run };
+    delete copy[key];
+    return copy;
+  });
+}
+
+export function setRunStyle(
+  node: ParagraphNode,
+  from: number,
+  to: number,
+  key: StyleKey,
+  value: unknown,
+): void {
+  for (let i = from; i <= to; i++) {
+    const run = { ...node.runs[i] } as Record<string, unknown>;
+    if (value === null || value === undefined) delete run[key];
+    else run[key] = value;
+    node.runs[i] = run as CharStyle;
+  }
+}
+
+/** New text takes the formatting of the character before it, as typing in Docs does. */
+export function insertChars(node: ParagraphNode, at: number, text: string): void {
+  const template = node.runs[at - 1] ?? node.runs[at] ?? {};
+  node.text = node.text.slice(0, at) + text + node.text.slice(at);
+  node.runs.splice(at, 0, ...Array.from(text, () => ({ ...template })));
+}
+
+export function deleteChars(node: ParagraphNode, from: number, to: number): void {
+  node.text = node.text.slice(0, from) + node.text.slice(to + 1);
+  node.runs.splice(from, to - from + 1);
+}
+
+export function replaceInParagraph(node: ParagraphNode, pattern: RegExp, replacement: string): void {
+  let text = '';
+  let runs: CharStyle[] = [];
+  let last = 0;
+  for (const match of node.text.matchAll(pattern)) {
+    const at = match.index ?? 0;
+    text += node.text.slice(last, at) + replacement;
+    const style = node.runs[at] ?? node.runs[at - 1] ?? {};
+    runs = runs.concat(
+      node.runs.slice(last, at),
+      Array.from(replacement, () => ({ ...style })),
+    );
+    last = at + match[0].length;
+    if (match[0].length === 0) break;
+  }
+  node.text = text + node.text.slice(last);
+  node.runs = runs.concat(node.runs.slice(last));
+}

@@ -1,0 +1,19 @@
+/** A file or folder of the in-memory Drive, and the MIME types the project meets. */
+
+export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+export const DOCUMENT_MIME = 'application/vnd.google-apps.document';
+export const PDF_MIME = 'application/pdf';
+
+/** One file or folder in the in-memory Drive. */
+export interface DriveFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  /** Drive v3 allows one parent per file; kept as a list because the API speaks in lists. */
+  parents: string[];
+  trashed: boolean;
+  createdTime: string;
+  modifiedTime: string;
+  /** Uploaded bytes; null for folders and Google Docs, which have no binary content. */
+  content: Uint8Array | null;
+}

@@ -1,0 +1,4 @@
+/** The advanced Drive service (v3 subset) of the local Workspace. */
+export { LocalDrive } from './drive';
+export { DOCUMENT_MIME, FOLDER_MIME, PDF_MIME } from './drive-file';
+export type { DriveFile } from './drive-file';

@@ -1,0 +1,647 @@
+/** One sheet of the spreadsheet: its grid of cells, its dimensions, and what moves when rows or columns do. */
+import { isDate, unwrap } from '../runtime';
+import { cellA1 } from './a1';
+import { BLANK, BorderRecord, CellSnapshot, StoredCell } from './cell';
+import { normaliseColour } from './colour';
+import { FakeConditionalFormatRule, ruleMatches } from './conditional-format-rule';
+import { breaksValidation, FakeDataValidation } from './data-validation';
+import { GridRef, refContains, shiftRef } from './grid-ref';
+import { isInteger, signatureError } from './helpers';
+import {
+  AUTO_DATE_TIME_FORMAT,
+  CellValue,
+  DEFAULT_NUMBER_FORMAT,
+  displayText,
+  formatKind,
+  fromSerial,
+  parseTypedText,
+} from './number-format';
+import { FakeProtection } from './protection';
+import { ClearOptions, FakeRange } from './range';
+import type { FakeSpreadsheet } from './spreadsheet';
+
+export class FakeSheet {
+  maxRows = 1000;
+  maxColumns = 26;
+  /** Cells by [row - 1][column - 1]; holes are blank cells. */
+  private grid: (StoredCell | undefined)[][] = [];
+  frozenRows = 0;
+  frozenColumns = 0;
+  readonly columnWidths = new Map<number, number>();
+  tabColor: string | null = null;
+  hidden = false;
+  rules: FakeConditionalFormatRule[] = [];
+  sheetProtection: FakeProtection | null = null;
+  readonly rangeProtections: FakeProtection[] = [];
+  readonly borders: BorderRecord[] = [];
+
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    public name: string,
+    readonly id: number,
+  ) {}
+
+  _proxy(): unknown {
+    return this.spreadsheet._expose(this, 'Sheet');
+  }
+
+  _rangeProxy(ref: GridRef): unknown {
+    return new FakeRange(ref.sheet, ref.row, ref.column, ref.numRows, ref.numColumns, null)._proxy();
+  }
+
+  /** The stored cell, or a blank one (do not mutate the result). */
+  _cell(row: number, column: number): StoredCell {
+    return this.grid[row - 1]?.[column - 1] ?? BLANK;
+  }
+
+  /** The stored cell, created when blank; appendRow may write past the grid and grows it. */
+  _mutable(row: number, column: number): StoredCell {
+    let line = this.grid[row - 1];
+    if (!line) {
+      line = [];
+      this.grid[row - 1] = line;
+    }
+    let cell = line[column - 1];
+    if (!cell) {
+      cell = new StoredCell();
+      line[column - 1] = cell;
+    }
+    if (row > this.maxRows) this.maxRows = row;
+    if (column > this.maxColumns) this.maxColumns = column;
+    return cell;
+  }
+
+  // ---- Test helpers
+
+  /** A copy of the cell at (row, column) with its value, formula and formats. */
+  cell(row: number, column: number): CellSnapshot {
+    const c = this._cell(row, column);
+    return {
+      value: isDate(c.value) ? new Date(c.value.getTime()) : c.value,
+      formula: c.formula,
+      note: c.note,
+      background: c.background,
+      fontColor: c.fontColor,
+      fontWeight: c.fontWeight,
+      fontStyle: c.fontStyle,
+      fontSize: c.fontSize,
+      numberFormat: c.numberFormat,
+      wrap: c.wrapStrategy === 'WRAP',
+      wrapStrategy: c.wrapStrategy,
+      horizontalAlignment: c.horizontalAlignment,
+      verticalAlignment: c.verticalAlignment,
+      validation: c.validation,
+    };
+  }
+
+  /** Every stored cell (with content, formats, a note or validation), row by row, for exporters. */
+  *entries(): Generator<{ row: number; column: number; cell: StoredCell }> {
+    for (let r = 0; r < this.grid.length; r++) {
+      const line = this.grid[r];
+      if (!line) continue;
+      for (let c = 0; c < line.length; c++) {
+        const cell = line[c];
+        if (cell) yield { row: r + 1, column: c + 1, cell };
+      }
+    }
+  }
+
+  /** Sets what a formula cell evaluates to (formulas are not evaluated locally). */
+  setComputed(row: number, column: number, value: CellValue): void {
+    const c = this._mutable(row, column);
+    if (!c.formula) throw new Error(`${cellA1(row, column)} holds no formula`);
+    c.computed = isDate(value) ? new Date(value.getTime()) : value;
+  }
+
+  /** The value the script would read at (row, column), for tests. */
+  valueAt(row: number, column: number): CellValue {
+    return this._read(row, column);
+  }
+
+  /** The text the user sees at (row, column). */
+  displayAt(row: number, column: number): string {
+    return this._display(row, column);
+  }
+
+  /** Every value of the data range, as getDataRange().getValues() would read it. */
+  values(): CellValue[][] {
+    const rows = this.getLastRow();
+    const columns = this.getLastColumn();
+    const out: CellValue[][] = [];
+    for (let r = 1; r <= rows; r++) {
+      const line: CellValue[] = [];
+      for (let c = 1; c <= columns; c++) line.push(this._read(r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  /**
+   * The colours the first matching conditional format rule gives the cell, as Sheets draws it; null when no
+   * rule applies. Only colour and bold are reported.
+   */
+  conditionalColour(
+    row: number,
+    column: number,
+  ): { background?: string; fontColor?: string; bold?: boolean } | null {
+    const reader = {
+      value: (r: number, c: number) => this._read(r, c),
+      text: (r: number, c: number) => this._display(r, c),
+    };
+    for (const rule of this.rules) {
+      if (!rule.spec.ranges.some((ref) => refContains(ref, this, row, column))) continue;
+      if (!ruleMatches(rule.spec, reader, row, column)) continue;
+      const { background, fontColor, bold } = rule.spec.format;
+      const out: { background?: string; fontColor?: string; bold?: boolean } = {};
+      if (background !== null) out.background = background;
+      if (fontColor !== null) out.fontColor = fontColor;
+      if (bold !== null) out.bold = bold;
+      return out;
+    }
+    return null;
+  }
+
+  /** True when the cell's value breaks a validation rule that rejects invalid input (allowInvalid false). */
+  validationError(row: number, column: number): boolean {
+    const rule = this._cell(row, column).validation;
+    if (!rule || rule.getAllowInvalid()) return false;
+    return this.validationBroken(row, column);
+  }
+
+  /** True when the cell's value breaks its validation rule, warning-only or not (Sheets marks the cell). */
+  validationBroken(row: number, column: number): boolean {
+    const rule = this._cell(row, column).validation;
+    if (!rule) return false;
+    return breaksValidation(
+      rule,
+      this._read(row, column),
+      this._display(row, column),
+      (d) => this.spreadsheet._dayOf(d),
+      (ref) => {
+        const texts: string[] = [];
+        for (let r = ref.row; r < ref.row + ref.numRows; r++) {
+          for (let c = ref.column; c < ref.column + ref.numColumns; c++) {
+            const t = ref.sheet._display(r, c);
+            if (t !== '') texts.push(t);
+          }
+        }
+        return texts;
+      },
+    );
+  }
+
+  // ---- Cell values
+
+  /** The value Apps Script hands out: formulas give their computed value ('' until a test sets one). */
+  _read(row: number, column: number): CellValue {
+    const c = this._cell(row, column);
+    const v = c.formula ? (c.computed ?? '') : c.value;
+    if (isDate(v)) return this.spreadsheet.newDate(v.getTime());
+    // A number in a date-formatted cell is a date to Sheets.
+    if (typeof v === 'number' && formatKind(c.numberFormat) === 'date') {
+      return this.spreadsheet.newDate(fromSerial(v, this.spreadsheet.timeZone));
+    }
+    return v;
+  }
+
+  _display(row: number, column: number): string {
+    const c = this._cell(row, column);
+    const v = c.formula ? (c.computed ?? '') : c.value;
+    return displayText(v, c.numberFormat, this.spreadsheet.timeZone);
+  }
+
+  /** Stores a value as Sheets does when a script writes it (setValue, setValues, appendRow). */
+  _write(row: number, column: number, input: unknown): void {
+    const c = this._mutable(row, column);
+    c.formula = '';
+    c.computed = undefined;
+    if (input === null || input === undefined || input === '') {
+      c.value = '';
+      return;
+    }
+    if (isDate(input)) {
+      c.value = new Date(input.getTime());
+      if (c.numberFormat === DEFAULT_NUMBER_FORMAT) c.numberFormat = AUTO_DATE_TIME_FORMAT;
+      return;
+    }
+    if (typeof input === 'number' || typeof input === 'boolean') {
+      c.value = input;
+      return;
+    }
+    const text = typeof input === 'string' ? input : String(input);
+    // A plain-text ('@') cell keeps what it is given, "=" and all.
+    if (c.numberFormat === '@') {
+      c.value = text;
+      return;
+    }
+    if (text.startsWith("'")) {
+      c.value = text.slice(1);
+      return;
+    }
+    if (text.startsWith('=') && text.length > 1) {
+      c.value = '';
+      c.formula = text;
+      return;
+    }
+    const parsed = parseTypedText(text, this.spreadsheet.timeZone);
+    c.value = parsed.value;
+    if (parsed.autoFormat && c.numberFormat === DEFAULT_NUMBER_FORMAT) c.numberFormat = parsed.autoFormat;
+  }
+
+  // ---- Apps Script: Sheet
+
+  getName(): string {
+    return this.name;
+  }
+
+  setName(name: string): this {
+    if (this.spreadsheet.sheets.some((s) => s !== this && s.name === name)) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    this.name = String(name);
+    return this;
+  }
+
+  getSheetId(): number {
+    return this.id;
+  }
+
+  getIndex(): number {
+    return this.spreadsheet.sheets.indexOf(this) + 1;
+  }
+
+  getParent(): unknown {
+    return this.spreadsheet._expose(this.spreadsheet, 'Spreadsheet');
+  }
+
+  getRange(...args: unknown[]): unknown {
+    return this._range(...args)._proxy();
+  }
+
+  _range(...args: unknown[]): FakeRange {
+    if (args.length === 1 && typeof args[0] === 'string') return this.spreadsheet._resolveA1(args[0], this);
+    if (args.length < 2 || args.length > 4 || !args.every(isInteger)) {
+      throw signatureError('SpreadsheetApp.Sheet.getRange', args);
+    }
+    const [row, column, numRows = 1, numColumns = 1] = args as number[];
+    if (row < 1) throw new Error('The starting row of the range is too small.');
+    if (column < 1) throw new Error('The starting column of the range is too small.');
+    if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (numColumns < 1) throw new Error('The number of columns in the range must be at least 1.');
+    return new FakeRange(
+      this,
+      Math.floor(row),
+      Math.floor(column),
+      Math.floor(numRows),
+      Math.floor(numColumns),
+      null,
+    );
+  }
+
+  getDataRange(): unknown {
+    return new FakeRange(
+      this,
+      1,
+      1,
+      Math.max(1, this.getLastRow()),
+      Math.max(1, this.getLastColumn()),
+      null,
+    )._proxy();
+  }
+
+  /** The last row holding a value or formula; 0 on an empty sheet. Notes and formats do not count. */
+  getLastRow(): number {
+    for (let r = this.grid.length; r >= 1; r--) {
+      if (this.grid[r - 1]?.some((c) => c?.hasContent())) return r;
+    }
+    return 0;
+  }
+
+  getLastColumn(): number {
+    let last = 0;
+    for (const line of this.grid) {
+      if (!line) continue;
+      for (let c = line.length; c > last; c--) {
+        if (line[c - 1]?.hasContent()) {
+          last = c;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  getMaxRows(): number {
+    return this.maxRows;
+  }
+
+  getMaxColumns(): number {
+    return this.maxColumns;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    if (!isInteger(afterPosition) || !isInteger(howMany)) {
+      throw signatureError('SpreadsheetApp.Sheet.insertRowsAfter', [afterPosition, howMany]);
+    }
+    if (afterPosition < 1 || afterPosition > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany < 1) throw new Error('The number of rows to insert must be at least 1.');
+    this._insertRows(afterPosition, howMany, afterPosition);
+    return this;
+  }
+
+  insertRowAfter(afterPosition: number): this {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    if (!isInteger(beforePosition) || !isInteger(howMany)) {
+      throw signatureError('SpreadsheetApp.Sheet.insertRowsBefore', [beforePosition, howMany]);
+    }
+    if (beforePosition < 1 || beforePosition > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany < 1) throw new Error('The number of rows to insert must be at least 1.');
+    this._insertRows(beforePosition - 1, howMany, beforePosition);
+    return this;
+  }
+
+  insertRowBefore(beforePosition: number): this {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+
+  /** New rows take the formats and validation of the row they were inserted next to, as in Sheets. */
+  private _insertRows(after: number, howMany: number, formatFrom: number): void {
+    const template = this.grid[formatFrom - 1];
+    const fresh: (StoredCell | undefined)[][] = [];
+    for (let i = 0; i < howMany; i++) {
+      const line: (StoredCell | undefined)[] = [];
+      template?.forEach((t, c) => {
+        if (!t) return;
+        const cell = new StoredCell();
+        cell.copyFormat(t);
+        cell.validation = t.validation;
+        line[c] = cell;
+      });
+      fresh.push(line);
+    }
+    while (this.grid.length < after) this.grid.push([]);
+    this.grid.splice(after, 0, ...fresh);
+    this.maxRows += howMany;
+    this._shiftRefs('row', after, howMany);
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    if (!isInteger(afterPosition) || !isInteger(howMany)) {
+      throw signatureError('SpreadsheetApp.Sheet.insertColumnsAfter', [afterPosition, howMany]);
+    }
+    if (afterPosition < 1 || afterPosition > this.maxColumns)
+      throw new Error('Those columns are out of bounds.');
+    if (howMany < 1) throw new Error('The number of columns to insert must be at least 1.');
+    for (const line of this.grid) {
+      if (!line || line.length <= afterPosition) continue;
+      const template = line[afterPosition - 1];
+      const fresh: (StoredCell | undefined)[] = [];
+      for (let i = 0; i < howMany; i++) {
+        if (!template) {
+          fresh.push(undefined);
+          continue;
+        }
+        const cell = new StoredCell();
+        cell.copyFormat(template);
+        cell.validation = template.validation;
+        fresh.push(cell);
+      }
+      line.splice(afterPosition, 0, ...fresh);
+    }
+    const widths = [...this.columnWidths.entries()];
+    this.columnWidths.clear();
+    for (const [c, w] of widths) this.columnWidths.set(c > afterPosition ? c + howMany : c, w);
+    this.maxColumns += howMany;
+    this._shiftRefs('column', afterPosition, howMany);
+    return this;
+  }
+
+  insertColumnAfter(afterPosition: number): this {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+
+  deleteRow(rowPosition: number): this {
+    return this.deleteRows(rowPosition, 1);
+  }
+
+  deleteRows(rowPosition: number, howMany: number): this {
+    if (!isInteger(rowPosition) || !isInteger(howMany)) {
+      throw signatureError('SpreadsheetApp.Sheet.deleteRows', [rowPosition, howMany]);
+    }
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows) {
+      throw new Error('Those rows are out of bounds.');
+    }
+    if (howMany >= this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    this.grid.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+    this._shiftRefs('row', rowPosition - 1, -howMany);
+    return this;
+  }
+
+  deleteColumns(columnPosition: number, howMany: number): this {
+    if (!isInteger(columnPosition) || !isInteger(howMany)) {
+      throw signatureError('SpreadsheetApp.Sheet.deleteColumns', [columnPosition, howMany]);
+    }
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxColumns) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    if (howMany >= this.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+    for (const line of this.grid) line?.splice(columnPosition - 1, howMany);
+    this.maxColumns -= howMany;
+    this._shiftRefs('column', columnPosition - 1, -howMany);
+    return this;
+  }
+
+  deleteColumn(columnPosition: number): this {
+    return this.deleteColumns(columnPosition, 1);
+  }
+
+  /** Conditional format ranges, protected ranges and named ranges move with the rows and columns, as in Sheets. */
+  private _shiftRefs(axis: 'row' | 'column', after: number, count: number): void {
+    this.rules = this.rules.flatMap((rule) => rule.shifted(this, axis, after, count) ?? []);
+    for (const p of [...this.rangeProtections]) {
+      const moved = p.ref ? shiftRef(p.ref, axis, after, count) : null;
+      if (moved) p.ref = moved;
+      else p.remove();
+    }
+    for (const sheet of this.spreadsheet.sheets) {
+      for (let r = 1; r <= sheet.grid.length; r++) {
+        for (const cell of sheet.grid[r - 1] ?? []) {
+          const rule = cell?.validation;
+          const ref = rule?.spec.criteria === 'VALUE_IN_RANGE' ? (rule.spec.args[0] as GridRef) : null;
+          if (cell && rule && ref && ref.sheet === this) {
+            const moved = shiftRef(ref, axis, after, count);
+            if (moved)
+              cell.validation = new FakeDataValidation(
+                { ...rule.spec, args: [moved, rule.spec.args[1]] },
+                rule.wrap,
+              );
+          }
+        }
+      }
+    }
+    this.spreadsheet._shiftNamedRanges(this, axis, after, count);
+  }
+
+  appendRow(rowContents: unknown[]): this {
+    if (!Array.isArray(rowContents)) throw signatureError('SpreadsheetApp.Sheet.appendRow', [rowContents]);
+    const row = this.getLastRow() + 1;
+    rowContents.forEach((v, i) => this._write(row, i + 1, v));
+    if (row > this.maxRows) this.maxRows = row;
+    return this;
+  }
+
+  setFrozenRows(rows: number): void {
+    if (!isInteger(rows) || rows < 0) throw signatureError('SpreadsheetApp.Sheet.setFrozenRows', [rows]);
+    this.frozenRows = rows;
+  }
+
+  getFrozenRows(): number {
+    return this.frozenRows;
+  }
+
+  setFrozenColumns(columns: number): void {
+    if (!isInteger(columns) || columns < 0)
+      throw signatureError('SpreadsheetApp.Sheet.setFrozenColumns', [columns]);
+    this.frozenColumns = columns;
+  }
+
+  getFrozenColumns(): number {
+    return this.frozenColumns;
+  }
+
+  setColumnWidth(columnPosition: number, width: number): this {
+    if (!isInteger(columnPosition) || !isInteger(width)) {
+      throw signatureError('SpreadsheetApp.Sheet.setColumnWidth', [columnPosition, width]);
+    }
+    this.columnWidths.set(columnPosition, width);
+    return this;
+  }
+
+  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    if (![startColumn, numColumns, width].every(isInteger)) {
+      throw signatureError('SpreadsheetApp.Sheet.setColumnWidths', [startColumn, numColumns, width]);
+    }
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
+    return this;
+  }
+
+  /** Pixels; 100 unless set. */
+  getColumnWidth(columnPosition: number): number {
+    return this.columnWidths.get(columnPosition) ?? 100;
+  }
+
+  /** Fits each column to its longest displayed line, at about 7 pixels a character. */
+  autoResizeColumns(startColumn: number, numColumns: number): this {
+    for (let c = startColumn; c < startColumn + numColumns; c++) {
+      let longest = 0;
+      for (let r = 1; r <= this.grid.length; r++) {
+        for (const line of this._display(r, c).split('\n')) longest = Math.max(longest, line.length);
+      }
+      this.columnWidths.set(c, Math.max(21, longest * 7 + 10));
+    }
+    return this;
+  }
+
+  autoResizeColumn(columnPosition: number): this {
+    return this.autoResizeColumns(columnPosition, 1);
+  }
+
+  setTabColor(colour: string | null): this {
+    this.tabColor = colour === null ? null : normaliseColour(colour);
+    return this;
+  }
+
+  getTabColor(): string | null {
+    return this.tabColor;
+  }
+
+  getConditionalFormatRules(): unknown[] {
+    return this.rules.map((r) => this.spreadsheet._expose(r, 'ConditionalFormatRule'));
+  }
+
+  /** Replaces every rule of the sheet, as Sheets does. */
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    if (!Array.isArray(rules))
+      throw signatureError('SpreadsheetApp.Sheet.setConditionalFormatRules', [rules]);
+    this.rules = unwrap(rules).map((r) => {
+      if (!(r instanceof FakeConditionalFormatRule)) {
+        throw signatureError('SpreadsheetApp.Sheet.setConditionalFormatRules', [rules]);
+      }
+      return r.withRanges(r.spec.ranges.map((ref) => ({ ...ref })));
+    });
+  }
+
+  clearConditionalFormatRules(): void {
+    this.rules = [];
+  }
+
+  /** The sheet's protection: the existing one when the sheet is already protected. */
+  protect(): unknown {
+    if (!this.sheetProtection) this.sheetProtection = new FakeProtection(this, 'SHEET', null);
+    return this.spreadsheet._expose(this.sheetProtection, 'Protection');
+  }
+
+  getProtections(type: string): unknown[] {
+    const kind = String(type);
+    if (kind === 'SHEET') {
+      return this.sheetProtection ? [this.spreadsheet._expose(this.sheetProtection, 'Protection')] : [];
+    }
+    if (kind === 'RANGE') return this.rangeProtections.map((p) => this.spreadsheet._expose(p, 'Protection'));
+    throw signatureError('SpreadsheetApp.Sheet.getProtections', [type]);
+  }
+
+  /** Clears contents and formats of every cell; notes and data validation stay, as with Range.clear(). */
+  clear(options?: ClearOptions): this {
+    new FakeRange(this, 1, 1, Math.max(1, this.grid.length), Math.max(1, this.maxColumns), null).clear(
+      options,
+    );
+    return this;
+  }
+
+  clearContents(): this {
+    new FakeRange(
+      this,
+      1,
+      1,
+      Math.max(1, this.grid.length),
+      Math.max(1, this.maxColumns),
+      null,
+    ).clearContent();
+    return this;
+  }
+
+  clearFormats(): this {
+    new FakeRange(
+      this,
+      1,
+      1,
+      Math.max(1, this.grid.length),
+      Math.max(1, this.maxColumns),
+      null,
+    ).clearFormat();
+    return this;
+  }
+
+  hideSheet(): this {
+    this.hidden = true;
+    return this;
+  }
+
+  showSheet(): this {
+    this.hidden = false;
+    return this;
+  }
+
+  isSheetHidden(): boolean {
+    return this.hidden;
+  }
+
+  activate(): this {
+    this.spreadsheet.activeSheet = this;
+    return this;
+  }
+}
