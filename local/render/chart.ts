@@ -48,7 +48,16 @@
  *     image is flat)
  */
 import * as echarts from 'echarts';
-import type { EChartsOption, LegendComponentOption, SeriesOption, XAXisComponentOption } from 'echarts';
+import type {
+  EChartsOption,
+  LegendComponentOption,
+  SeriesOption,
+  XAXisComponentOption,
+  YAXisComponentOption,
+} from 'echarts';
+
+/** Options either axis takes; ECharts types x and y apart only by where they may sit. */
+type AxisOption = XAXisComponentOption & YAXisComponentOption;
 import { Resvg } from '@resvg/resvg-js';
 
 /** The Charts.ChartType values this renderer draws. */
@@ -197,7 +206,7 @@ function titleOption(title: string | undefined): EChartsOption['title'] {
   };
 }
 
-/** Google Charts writes "No data" where a chart has nothing to draw. */
+/** Nothing to draw: say so, as a Google pie chart writes "No data" (the other types not checked). */
 function noData(): EChartsOption['graphic'] {
   return {
     type: 'text',
@@ -239,7 +248,8 @@ function plotFrame(options: ChartOptions, names: string[], width: number): Frame
   if (legend === 'top') frame.top += rows;
   if (legend === 'bottom') frame.bottom += rows;
   if (legend === 'left' || legend === 'right') {
-    frame.legendText = Math.min(Math.max(0, ...names.map(textWidth)), width * 0.3 - LEGEND_SWATCH);
+    const widest = Math.max(0, ...names.map(textWidth));
+    frame.legendText = Math.max(0, Math.min(widest, width * 0.3 - LEGEND_SWATCH));
     frame[legend] += frame.legendText + LEGEND_SWATCH + MARGIN;
   }
   return frame;
@@ -292,7 +302,7 @@ function colourOf(
 function axes(chart: ChartDescription, frame: Frame): EChartsOption {
   const options = chart.options ?? {};
   const horizontal = chart.type === 'BAR';
-  const categories: XAXisComponentOption = {
+  const categories: AxisOption = {
     type: 'category',
     data: chart.table.rows.map((row) => row[0]),
     boundaryGap: chart.type === 'BAR' || chart.type === 'COLUMN',
@@ -300,7 +310,7 @@ function axes(chart: ChartDescription, frame: Frame): EChartsOption {
     axisTick: { show: false },
     axisLabel: { interval: 0, overflow: 'break', width: horizontal ? 140 : undefined },
   };
-  const values: XAXisComponentOption = {
+  const values: AxisOption = {
     type: 'value',
     minInterval: allWhole(chart.table.rows) ? 1 : undefined,
     splitLine: { lineStyle: { color: '#e0e0e0' } },
@@ -308,9 +318,9 @@ function axes(chart: ChartDescription, frame: Frame): EChartsOption {
   const [x, y] = horizontal ? [values, categories] : [categories, values];
   return {
     grid: { ...plotBox(frame), outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    xAxis: { ...x, name: options.hAxisTitle, nameLocation: 'middle', nameGap: 25 } as XAXisComponentOption,
+    xAxis: { ...x, name: options.hAxisTitle, nameLocation: 'middle', nameGap: 25 },
     yAxis: { ...y, name: options.vAxisTitle, nameLocation: 'middle', nameGap: 30, nameRotate: 90 },
-  } as EChartsOption;
+  };
 }
 
 /** The grid for axis charts; the top tick label stands half above the plot, so it gets room. */
