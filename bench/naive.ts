@@ -17,11 +17,12 @@ import { STATUS_KEYS } from '../src/core/model';
 import { officerIndex, resolveLeads } from '../src/core/officers';
 import { SETTING_ROWS, parseSettings } from '../src/core/settings';
 import type { SettingValue } from '../src/core/settings';
-import { decideStatus } from '../src/core/status';
+import { decideStatus, statusKeyOf as statusKeyOfLabel } from '../src/core/status';
 import type { StatusDecision } from '../src/core/status';
 import { cellText } from '../src/workspace/cells';
 import { registerCells } from '../src/workspace/importer';
-import { rowToAction } from '../src/workspace/register';
+import { actionOf, holdsAction } from '../src/core/record';
+import { rowCells } from '../src/workspace/record';
 
 /** The Apps Script globals the baseline uses. */
 export interface NaiveGlobals {
@@ -193,8 +194,10 @@ export function naiveRefresh(g: NaiveGlobals, today: IsoDate): NaiveReading {
   for (let row = 2; row <= register.getLastRow(); row++) {
     const values: unknown[] = [];
     for (let col = 1; col <= width; col++) values.push(register.getRange(row, col).getValue());
-    const action = rowToAction(values, row, columns, timeZone, settings, []);
-    if (action.action === '' && action.ref === '') continue;
+    const cells = rowCells(values, columns, timeZone);
+    if (!holdsAction(cells)) continue;
+    const label = statusKeyOfLabel(cells.status ?? '', settings);
+    const action = actionOf('', cells, label === 'completed' || label === 'closed' ? label : null);
     const decision = decideStatus(action, settings, today);
     const style = settings.statuses[decision.key];
     const cell = register.getRange(row, statusColumn);

@@ -1,7 +1,7 @@
 // Entry points of the Apps Script project: re-exports only. Every name exported here becomes a top-level
 // function of dist/Code.js, callable by menus, triggers and google.script.run.
 export { onOpen } from './workspace/menu';
-export { onRegisterEdit } from './workspace/edits';
+export { onRegisterChange, onRegisterEdit } from './workspace/edits';
 export {
   importPlanFromMenu,
   refreshStatusesFromMenu,

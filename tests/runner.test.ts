@@ -43,7 +43,7 @@ describe('the local runner (npm start)', () => {
 
   it('writes the history, the emails and the briefing paper, and says what it did', () => {
     expect(readFileSync(join(out, 'history.csv'), 'utf8').split('\n')[0]).toBe(
-      'When,Who,Ref,Field,Old value,New value',
+      'When,Who,Ref,Field,Old value,New value,Action ID',
     );
     const emails = readdirSync(join(out, 'emails'));
     expect(emails.length).toBeGreaterThan(0);

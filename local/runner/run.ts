@@ -223,7 +223,7 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
   await writeXlsx(ws.sheets.active, join(options.out, 'register.xlsx'));
   files.push('register.xlsx');
   save('register.csv', sheetCsv(bundle, 'Register'));
-  save('history.csv', sheetCsv(bundle, 'History') ?? 'When,Who,Ref,Field,Old value,New value\n');
+  save('history.csv', sheetCsv(bundle, 'History') ?? 'When,Who,Ref,Field,Old value,New value,Action ID\n');
 
   if (bundle.hasFunction('generatePaper') && bundle.hasFunction('getPaperDefaults')) {
     ws.setNow(at(today, 7, 30));

@@ -172,3 +172,48 @@ export function matchColumns(headerRow: string[]): {
   });
   return combinedKloeRec === undefined ? { columns, unknown } : { columns, combinedKloeRec, unknown };
 }
+
+export interface MissingColumn {
+  readonly key: ColumnKey;
+  /** The register's own header for it. */
+  readonly header: string;
+  /** An officer's header that looks like it ("Commentary" for Progress), or null. */
+  readonly lookalike: string | null;
+}
+
+export interface RegisterHeader {
+  /** 0-based column of each register field whose header is the register's own (case and spacing ignored). */
+  readonly columns: Partial<Record<ColumnKey, number>>;
+  /** Register columns the header lacks (optional ones only when a lookalike stands in for them). */
+  readonly missing: readonly MissingColumn[];
+}
+
+/**
+ * The Register sheet's columns, matched strictly by the register's own headers: a renamed column is missing,
+ * and named with the header that looks like it, never read as blank under another name.
+ */
+export function matchRegisterColumns(headerRow: readonly string[]): RegisterHeader {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const own = new Map(REGISTER_COLUMNS.map((c) => [normaliseHeader(c.header), c.key] as const));
+  const others: { header: string; key: ColumnKey | 'kloeRec' | null }[] = [];
+  headerRow.forEach((header, index) => {
+    const key = own.get(normaliseHeader(header));
+    if (key !== undefined && columns[key] === undefined) columns[key] = index;
+    else if (header.trim() !== '') others.push({ header, key: columnKeyOf(header) });
+  });
+  const missing = REGISTER_COLUMNS.flatMap((c): MissingColumn[] => {
+    if (columns[c.key] !== undefined) return [];
+    const lookalike = others.find((o) => o.key === c.key)?.header ?? null;
+    return c.optional && lookalike === null ? [] : [{ key: c.key, header: c.header, lookalike }];
+  });
+  return { columns, missing };
+}
+
+/** "Progress not found: "Commentary" looks like it; rename that header to Progress." */
+export function describeMissing(missing: readonly MissingColumn[]): string[] {
+  return missing.map((m) =>
+    m.lookalike === null
+      ? `${m.header} not found.`
+      : `${m.header} not found: "${m.lookalike}" looks like it; rename that header to ${m.header}.`,
+  );
+}

@@ -1,149 +1,185 @@
-import { REGISTER_COLUMNS, matchColumns } from '../core/headers';
-import type { ColumnKey } from '../core/headers';
-import { toIsoDate, fromIsoDate } from '../core/dates';
-import { decideStatus, statusKeyOf } from '../core/status';
-import { defuseFormula } from '../core/importPlan';
-import { cellText } from './cells';
-import { rowToAction } from './register';
-import { readSettings } from './settings';
-import { SHEET, appendRows } from './sheets';
-
-/** Fields whose every change is kept in History. */
-const TRACKED: readonly ColumnKey[] = ['action', 'dueDate', 'revisedDueDate', 'lead', 'progress', 'status'];
-export const SEVERAL_CELLS = '(several cells changed at once: Sheets does not give the old values)';
-
-const headerOf = (key: ColumnKey): string => REGISTER_COLUMNS.find((c) => c.key === key)?.header ?? key;
-
 /**
- * Installable onEdit of the Register: stamps Last updated and Completed on, counts extensions, puts a
- * hand-typed status back to the computed one, and appends every tracked change to History. The calls it makes
- * depend on the edited block, never on the size of the register.
+ * The installable edit and change triggers. An edit of the Register is settled row by row against the record:
+ * History gets the true old value of every change, typed, pasted, filled down or cleared, and the register
+ * writes back its stamps and statuses. Deleted rows are recorded from the change trigger. The calls made
+ * depend on the edited block, never on the size of the register, and the document lock keeps two edits (or an
+ * edit and a refresh) from interleaving their reads and writes.
  */
-export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const edited = e.range;
-  const sheet = edited.getSheet();
-  if (sheet.getName() !== SHEET.register) return;
-  const firstRow = Math.max(2, edited.getRow());
-  const lastRow = edited.getRow() + edited.getNumRows() - 1;
-  if (lastRow < firstRow) return;
-  const firstColumn = edited.getColumn();
-  const lastColumn = firstColumn + edited.getNumColumns() - 1;
-  const single = edited.getNumRows() === 1 && edited.getNumColumns() === 1;
+import { matchRegisterColumns } from '../core/headers';
+import type { ColumnKey } from '../core/headers';
+import { deletedActions, identify, settle } from '../core/record';
+import type { RecordedField } from '../core/record';
+import { cellText } from './cells';
+import { UNNAMED_EDITOR, addedLine, appendHistory, deletedLine, linesOf } from './history';
+import type { HistoryLine } from './history';
+import { RecordStore, rowCells } from './record';
+import { cellValue, refreshStatuses, runs, writeRuns } from './register';
+import { reapplyStatusRules } from './setup';
+import { SHEET } from './sheets';
+import { Workbook } from './workbook';
 
-  const ss = e.source;
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const { settings } = readSettings(ss, timeZone);
+/** How long an edit waits for another execution to finish with the register before leaving it to Refresh. */
+const LOCK_WAIT_MS = 20_000;
+
+/** Who made an edit: Google names only editors in the owner's domain (and the owner) to an installable trigger. */
+function editorOf(e: { user?: GoogleAppsScript.Base.User }): string {
+  const email = e.user?.getEmail().trim() ?? '';
+  return email === '' ? UNNAMED_EDITOR : email;
+}
+
+/** Runs `work` under the document lock; when the lock cannot be had, the change is left for Refresh to find. */
+function underLock(work: () => void): void {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    console.warn('The register was busy: this edit will be recorded by the next Refresh.');
+    return;
+  }
+  try {
+    work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Installable onEdit of the spreadsheet: the Register's edits are recorded; Settings' labels relabel it. */
+export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const name = e.range.getSheet().getName();
+  if (name === SHEET.register) underLock(() => recordEdit(e));
+  else if (name === SHEET.settings) underLock(() => settingsEdited(e));
+}
+
+/** Installable onChange: rows deleted from the Register are recorded with their last values. */
+export function onRegisterChange(e: GoogleAppsScript.Events.SheetsOnChange): void {
+  if (e.changeType !== 'REMOVE_ROW') return;
+  underLock(() => recordDeletions(new Workbook(e.source), editorOf(e)));
+}
+
+function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const wb = new Workbook(e.source);
+  const sheet = e.range.getSheet();
+  const firstRow = Math.max(2, e.range.getRow());
+  const lastRow = e.range.getRow() + e.range.getNumRows() - 1;
+  if (lastRow < firstRow) return;
   const width = sheet.getLastColumn();
   const header = sheet
     .getRange(1, 1, 1, width)
     .getValues()[0]
     .map((h) => cellText(h));
-  const { columns } = matchColumns(header);
+  const { columns } = matchRegisterColumns(header);
+  if (columns.id === undefined) return; // Set up or repair adds it; until then Refresh records what it finds.
   const block = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, width).getValues();
-  const now = new Date();
-  const today = toIsoDate(now, timeZone);
-  const todayCell = fromIsoDate(today, timeZone);
-  const who = e.user?.getEmail() || Session.getActiveUser().getEmail() || 'unknown user';
-
-  const inEdit = (key: ColumnKey): boolean => {
-    const index = columns[key];
-    return index !== undefined && index + 1 >= firstColumn && index + 1 <= lastColumn;
-  };
-  const history: unknown[][] = [];
-  const writes = new Map<ColumnKey, Map<number, unknown>>();
-  const write = (key: ColumnKey, offset: number, value: unknown): void => {
-    if (columns[key] === undefined) return;
-    if (!writes.has(key)) writes.set(key, new Map());
-    writes.get(key)?.set(offset, value);
-    block[offset][columns[key]] = value;
-  };
-  const statusNotes = new Map<number, string>();
-
-  block.forEach((row, offset) => {
-    let changed = false;
-    const ref = columns.ref === undefined ? '' : cellText(row[columns.ref]);
-    for (const key of TRACKED) {
-      if (!inEdit(key)) continue;
-      const value = row[columns[key] as number];
-      const old = single ? (e.oldValue ?? '') : SEVERAL_CELLS;
-      if (single && cellText(value) === cellText(old)) continue;
-      history.push([now, who, ref, headerOf(key), old, value]);
-      changed = true;
-      if (key === 'progress') write('lastUpdated', offset, todayCell);
-      if (key === 'revisedDueDate' && cellText(value) !== '') {
-        const extensions = columns.extensions === undefined ? 0 : Number(row[columns.extensions]) || 0;
-        write('extensions', offset, extensions + 1);
-      }
-      if (key === 'status') {
-        const chosen = statusKeyOf(cellText(value), settings);
-        const stamped = columns.completedOn !== undefined && cellText(row[columns.completedOn]) !== '';
-        if (chosen === 'completed' && !stamped) write('completedOn', offset, todayCell);
-        // Choosing anything but Completed reopens a completed action; the status itself is computed below.
-        if (chosen !== 'completed' && stamped) write('completedOn', offset, '');
-      }
-    }
-    if (columns.status !== undefined && changed) {
-      const problems: string[] = [];
-      const action = rowToAction(row, firstRow + offset, columns, timeZone, settings, problems);
-      if (action.action === '' && action.ref === '') return;
-      const decision = decideStatus(action, settings, today);
-      const label = settings.statuses[decision.key].label;
-      if (cellText(row[columns.status]) !== label) {
-        const typed = cellText(row[columns.status]);
-        statusNotes.set(
-          offset,
-          `Status is computed: ${decision.reason}` +
-            (inEdit('status') && typed !== ''
-              ? ` "${typed}" was put back: only Completed can be chosen by hand.`
-              : ''),
-        );
-        write('status', offset, label);
-      }
-    }
+  const idColumn = columns.id;
+  const lastSheetRow = sheet.getLastRow();
+  const allIds = sheet.getRange(2, idColumn + 1, Math.max(1, lastSheetRow - 1), 1).getValues();
+  const heldElsewhere = new Set(
+    allIds.flatMap((r, i) => (i + 2 >= firstRow && i + 2 <= lastRow ? [] : [cellText(r[0])])).filter(Boolean),
+  );
+  const rows = block.map((values, i) => ({
+    row: firstRow + i,
+    idCell: cellText(values[idColumn]),
+    cells: rowCells(values, columns, wb.timeZone),
+  }));
+  const record = RecordStore.readIds(
+    wb.ss,
+    rows.map((r) => r.idCell),
+    wb.today,
+  );
+  const ids = identify(rows, new Map(record.all().map((entry) => [entry.id, entry])), () => record.newId(), {
+    wholeRegister: false,
+    heldElsewhere,
   });
-
-  for (const [key, cells] of writes) writeRuns(sheet, firstRow, (columns[key] as number) + 1, cells);
-  if (statusNotes.size > 0 && columns.status !== undefined) {
-    for (const run of runs([...statusNotes.keys()])) {
+  const written = writtenFields(
+    columns,
+    e.range.getColumn(),
+    e.range.getColumn() + e.range.getNumColumns() - 1,
+  );
+  const { settings } = wb.settings();
+  const history: HistoryLine[] = [];
+  const writes = new Map<ColumnKey, Map<number, unknown>>();
+  const notes = new Map<number, string>();
+  const put = (key: ColumnKey, row: number, value: unknown): void => {
+    if (!writes.has(key)) writes.set(key, new Map());
+    writes.get(key)?.set(row, value);
+  };
+  for (const id of ids) {
+    if (id.rewrite) put('id', id.row, id.id);
+    if (id.id === '') continue;
+    const cells = rows[id.row - firstRow].cells;
+    const entry = id.isNew ? null : record.get(id.id);
+    const result = settle(id.id, cells, entry, { settings, today: wb.today, written, live: true });
+    history.push(
+      ...(entry === null ? [addedLine(id.id, cells)] : linesOf(id.id, cells.ref ?? '', result.changes)),
+    );
+    for (const [field, value] of Object.entries(result.writes) as [RecordedField, string][]) {
+      put(field, id.row, cellValue(field, value, wb.timeZone));
+    }
+    if (result.statusNote !== null) notes.set(id.row, result.statusNote);
+    record.put(result.entry);
+  }
+  for (const [key, cells] of writes) {
+    const column = columns[key];
+    if (column !== undefined) writeRuns(sheet, column + 1, cells);
+  }
+  if (columns.status !== undefined) {
+    for (const run of runs([...notes.keys()])) {
       sheet
-        .getRange(firstRow + run[0], columns.status + 1, run.length, 1)
-        .setNotes(run.map((offset) => [statusNotes.get(offset) ?? '']));
+        .getRange(run[0], columns.status + 1, run.length, 1)
+        .setNotes(run.map((row) => [notes.get(row) ?? '']));
     }
   }
-  if (history.length > 0) appendHistory(ss, history);
+  record.save();
+  appendHistory(wb.ss, history, editorOf(e));
 }
 
-/** Writes changed cells of one column, one setValues per run of adjacent rows. */
-function writeRuns(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  firstRow: number,
-  column: number,
-  cells: Map<number, unknown>,
-): void {
-  for (const run of runs([...cells.keys()])) {
-    sheet
-      .getRange(firstRow + run[0], column, run.length, 1)
-      .setValues(run.map((offset) => [cells.get(offset)]));
+/** The register fields whose columns lie in the edited block. */
+function writtenFields(
+  columns: Partial<Record<ColumnKey, number>>,
+  firstColumn: number,
+  lastColumn: number,
+): Set<RecordedField> {
+  const fields = new Set<RecordedField>();
+  for (const [key, index] of Object.entries(columns) as [ColumnKey, number][]) {
+    if (key !== 'id' && index + 1 >= firstColumn && index + 1 <= lastColumn) fields.add(key);
   }
+  return fields;
 }
 
-/** Groups row offsets into runs of consecutive offsets. */
-export function runs(offsets: number[]): number[][] {
-  const sorted = [...offsets].sort((a, b) => a - b);
-  const out: number[][] = [];
-  for (const offset of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[last.length - 1] === offset - 1) last.push(offset);
-    else out.push([offset]);
-  }
-  return out;
-}
-
-/** History gains one block of rows per edit event: a paste of many rows is one batch. */
-export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: unknown[][]): void {
-  const sheet = ss.getSheetByName(SHEET.history);
+/** Rows gone from the Register: each deleted action gets a History line holding its last values. */
+function recordDeletions(wb: Workbook, who: string): void {
+  const sheet = wb.ss.getSheetByName(SHEET.register);
   if (!sheet) return;
-  // Officers' text is kept as text: a progress note starting with "=" must not become a formula.
-  const text = rows.map((row) => row.map((v) => (typeof v === 'string' ? defuseFormula(v) : v)));
-  appendRows(sheet, text);
+  const width = sheet.getLastColumn();
+  const header = sheet
+    .getRange(1, 1, 1, Math.max(1, width))
+    .getValues()[0]
+    .map((h) => cellText(h));
+  const idColumn = matchRegisterColumns(header).columns.id;
+  if (idColumn === undefined) return;
+  const last = sheet.getLastRow();
+  const present = new Set(
+    last < 2
+      ? []
+      : sheet
+          .getRange(2, idColumn + 1, last - 1, 1)
+          .getValues()
+          .map((r) => cellText(r[0])),
+  );
+  const record = RecordStore.readAll(wb.ss, wb.today);
+  const gone = deletedActions(new Map(record.all().map((entry) => [entry.id, entry])), present);
+  for (const entry of gone) record.put({ ...entry, deleted: true });
+  record.save();
+  appendHistory(wb.ss, gone.map(deletedLine), who);
+}
+
+/** A status label or colour changed in Settings: the dropdown, the colours and every Status cell follow it. */
+function settingsEdited(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const sheet = e.range.getSheet();
+  const labels = sheet
+    .getRange(e.range.getRow(), 1, e.range.getNumRows(), 1)
+    .getValues()
+    .map((r) => cellText(r[0]));
+  if (!labels.some((label) => / (label|colour)$/i.test(label))) return;
+  const wb = new Workbook(e.source);
+  reapplyStatusRules(wb);
+  refreshStatuses(wb);
 }

@@ -5,12 +5,17 @@ import type { ImportProblem, ImportedAction } from '../core/importPlan';
 import type { Settings } from '../core/model';
 import { officerIndex, resolveLeads } from '../core/officers';
 import { statusKeyOf } from '../core/status';
-import { toIsoDate } from '../core/dates';
 import { cellText } from './cells';
-import { isActionRow, readRegisterGrid, refreshStatuses } from './register';
-import { addKloes, readOfficers, readSettings } from './settings';
-import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
-import { setUpRegister } from './setup';
+import { holdsAction } from '../core/record';
+import type { RecordedField } from '../core/record';
+import { addedLine, appendHistory } from './history';
+import type { HistoryLine } from './history';
+import { RecordStore, recordText, rowCells } from './record';
+import { readRegisterGrid, refreshStatuses, requireColumns } from './register';
+import { addKloes } from './settings';
+import { SHEET, appendRows, ensureSheet } from './sheets';
+import { DATE_FORMAT, setUpRegister } from './setup';
+import { Workbook } from './workbook';
 
 export const IMPORT_REPORT_HEADERS = ['Row', 'Problem', 'What was kept'] as const;
 
@@ -26,36 +31,49 @@ export interface ImportOutcome {
  * appends the actions the register does not have yet in one write, notes unknown leads, lists every row it
  * could not fully understand in the Import report sheet, then refreshes statuses.
  */
-export function importPlanFromSheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = activeSpreadsheet(),
-): ImportOutcome {
-  if (!ss.getSheetByName(SHEET.register)) setUpRegister(ss);
+export function importPlanFromSheet(wb: Workbook = new Workbook()): ImportOutcome {
+  const ss = wb.ss;
+  if (!ss.getSheetByName(SHEET.register)) setUpRegister(wb);
   const importSheet = ensureSheet(ss, SHEET.import, []);
   const grid = importSheet.getDataRange().getDisplayValues();
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const today = toIsoDate(new Date(), timeZone);
-  const { settings } = readSettings(ss, timeZone);
-  const register = readRegisterGrid(ss);
+  const timeZone = wb.timeZone;
+  const today = wb.today;
+  const { settings } = wb.settings();
+  const register = readRegisterGrid(wb);
+  requireColumns(register);
   const { columns, values, sheet } = register;
   const text = (row: readonly unknown[], key: ColumnKey): string =>
     columns[key] === undefined ? '' : cellText(row[columns[key]]);
   const existing = values
     .slice(1)
-    .filter((row) => isActionRow(row, columns))
+    .filter((row) => holdsAction(rowCells(row, columns, timeZone)))
     .map((row) => ({ ref: text(row, 'ref'), action: text(row, 'action') }));
 
   const result = importPlan(grid, { today, existing });
   const problems: ImportProblem[] = [...result.problems];
-  const index = officerIndex(readOfficers(ss));
+  const index = officerIndex(wb.officers());
   const width = register.width;
   const rows: unknown[][] = [];
   const leadNotes: string[][] = [];
+  const record = RecordStore.readAll(ss, today);
+  const history: HistoryLine[] = [];
   for (const action of result.actions) {
     const row: unknown[] = new Array(width).fill('');
+    const id = record.newId();
+    const cells: Partial<Record<RecordedField, string>> = {};
     for (const [key, value] of registerCells(action, settings, timeZone)) {
-      if (columns[key] !== undefined)
-        row[columns[key]] = typeof value === 'string' ? defuseFormula(value) : value;
+      if (columns[key] !== undefined) row[columns[key]] = value;
+      if (key !== 'id') cells[key] = recordText(value, timeZone);
     }
+    if (columns.id !== undefined) row[columns.id] = id;
+    const decided = statusKeyOf(action.status, settings);
+    record.put({
+      id,
+      cells,
+      closure: decided === 'completed' || decided === 'closed' ? decided : null,
+      deleted: false,
+    });
+    history.push(addedLine(id, cells));
     const { unknown } = resolveLeads(action.lead, index);
     const firstRow = action.sourceRows[0] ?? 0;
     if (unknown.length > 0) {
@@ -74,7 +92,8 @@ export function importPlanFromSheet(
   }
 
   if (rows.length > 0) {
-    const start = appendRows(sheet, rows);
+    // Officers' text is stored as plain text, exactly as written: "=…" is not a formula, "1.10" not a number.
+    const start = appendRows(sheet, rows, registerFormats(columns, width));
     if (columns.lead !== undefined)
       sheet.getRange(start, columns.lead + 1, rows.length, 1).setNotes(leadNotes);
     addKloes(
@@ -82,14 +101,36 @@ export function importPlanFromSheet(
       result.actions.map((a) => a.kloe),
     );
   }
+  record.save();
+  appendHistory(ss, history, `Import plan (${importer()})`);
   writeImportReport(ss, problems);
-  refreshStatuses(ss);
+  refreshStatuses(wb);
   return {
     imported: rows.length,
     skipped: result.skipped,
     problems,
     layout: result.layout,
   };
+}
+
+/** The number format of each register column for appended rows: dates as dates, every other cell text. */
+function registerFormats(columns: Partial<Record<ColumnKey, number>>, width: number): string[] {
+  const formats = new Array<string>(width).fill('@');
+  for (const key of ['dueDate', 'revisedDueDate', 'lastUpdated', 'completedOn'] as const) {
+    const index = columns[key];
+    if (index !== undefined) formats[index] = DATE_FORMAT;
+  }
+  if (columns.extensions !== undefined) formats[columns.extensions] = '0';
+  return formats;
+}
+
+/** Who imported: the account that chose Import plan, when Google says. */
+function importer(): string {
+  try {
+    return Session.getActiveUser().getEmail() || 'an editor Google did not name';
+  } catch {
+    return 'an editor Google did not name';
+  }
 }
 
 /** What an imported action puts in each register column (cells of columns it does not fill stay blank). */

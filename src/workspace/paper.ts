@@ -21,6 +21,7 @@ import { refreshStatuses } from './register';
 import type { RegisterView } from './registerView';
 import { readSettings } from './settings';
 import { activeSpreadsheet, ensureSheet } from './sheets';
+import { Workbook } from './workbook';
 
 export const PAPER_SHEET = 'Paper';
 export const SNAPSHOTS_SHEET = 'Snapshots';
@@ -74,7 +75,7 @@ export function generatePaper(formValues: unknown): PaperResult {
   if (problems.length > 0) throw new Error(problems.join(' '));
 
   const ss = activeSpreadsheet();
-  const reading = refreshStatuses(ss);
+  const reading = refreshStatuses(new Workbook(ss));
   const { paper, snapshots } = ensurePaperSheets(ss, reading.settings);
   const settings = reading.settings;
   const outline = buildPaperOutline({

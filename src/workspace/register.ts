@@ -1,20 +1,38 @@
-import { matchColumns } from '../core/headers';
-import type { ColumnKey } from '../core/headers';
-import { toIsoDate } from '../core/dates';
-import type { Action, IsoDate, Settings } from '../core/model';
-import { decideStatus, statusKeyOf } from '../core/status';
-import type { StatusDecision } from '../core/status';
-import { cellDate, cellText } from './cells';
+/**
+ * The Register sheet: read once by header, each row known by its stable action id, its state read from the
+ * record (never from a label), and Refresh, which settles every row against the record and writes the Status
+ * column in one setValues.
+ */
+import { fromIsoDate } from '../core/dates';
+import { describeMissing, matchRegisterColumns } from '../core/headers';
+import type { ColumnKey, MissingColumn } from '../core/headers';
+import type { Action, Closure, Settings } from '../core/model';
+import {
+  actionOf,
+  changedFields,
+  deletedActions,
+  holdsAction,
+  identify,
+  settle,
+  statusOfLabel,
+} from '../core/record';
+import type { RecordEntry, RecordedField, RowCells, Settled } from '../core/record';
+import { decideStatus } from '../core/status';
+import { cellText } from './cells';
+import { FOUND_LATER, addedLine, appendHistory, deletedLine, linesOf } from './history';
+import type { HistoryLine } from './history';
+import { RecordStore, rowCells } from './record';
 import type { RegisterView } from './registerView';
-import { readOfficers, readSettings } from './settings';
-import { SHEET, activeSpreadsheet } from './sheets';
+import { SHEET } from './sheets';
+import { Workbook } from './workbook';
 
-/** The Register sheet as read once: its grid, where each column is, and the actions in it. */
+/** The Register sheet as read once: its grid, where each column is, and the columns it lacks. */
 export interface RegisterGrid {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
   readonly values: unknown[][];
-  /** 0-based column index of each core column found by header text. */
+  /** 0-based column of each register field whose header is the register's own. */
   readonly columns: Partial<Record<ColumnKey, number>>;
+  readonly missing: readonly MissingColumn[];
   readonly width: number;
 }
 
@@ -32,67 +50,37 @@ export function registerSheet(
   return sheet;
 }
 
-/** One getValues for the whole register; columns are found by header, never by position. */
-export function readRegisterGrid(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RegisterGrid {
-  const sheet = registerSheet(ss);
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => cellText(h));
-  const { columns } = matchColumns(header);
-  return { sheet, values, columns, width: header.length };
-}
-
-/** True when a register row holds an action (a blank row between actions is not one). */
-export function isActionRow(row: readonly unknown[], columns: Partial<Record<ColumnKey, number>>): boolean {
-  const at = (key: ColumnKey): string => (columns[key] === undefined ? '' : cellText(row[columns[key]]));
-  return at('action') !== '' || at('ref') !== '';
+/** One getValues for the whole register; columns found by the register's own headers, never by position. */
+export function readRegisterGrid(wb: Workbook): RegisterGrid {
+  return wb.once('register', () => {
+    const sheet = registerSheet(wb.ss);
+    const values = sheet.getDataRange().getValues();
+    const header = (values[0] ?? []).map((h) => cellText(h));
+    const { columns, missing } = matchRegisterColumns(header);
+    return { sheet, values, columns, missing, width: header.length };
+  });
 }
 
 /**
- * Turns one register row into an action. A date cell that is not a date is named in `problems`
- * ("Row 7: Due date "next week" is not a date") and read as no date; the cell itself is left as written.
+ * Stops when a column the register reads is missing, naming it and the officer's header that looks like it:
+ * a renamed Progress column is never read as "no progress".
  */
-export function rowToAction(
-  row: readonly unknown[],
-  rowNumber: number,
-  columns: Partial<Record<ColumnKey, number>>,
-  timeZone: string,
-  settings: Settings,
-  problems: string[],
-): Action {
-  const raw = (key: ColumnKey): unknown => (columns[key] === undefined ? '' : row[columns[key]]);
-  const text = (key: ColumnKey): string => cellText(raw(key));
-  const date = (key: ColumnKey, label: string): IsoDate | null => {
-    const day = cellDate(raw(key), timeZone);
-    if (day === undefined) {
-      problems.push(
-        `Row ${rowNumber}: ${label} "${text(key)}" is not a date; it was left as written and not used.`,
-      );
-      return null;
-    }
-    return day;
-  };
-  const extensions = Number(text('extensions') || 0);
-  const labelled = statusKeyOf(text('status'), settings);
-  return {
-    id: text('id'),
-    ref: text('ref'),
-    source: text('source'),
-    priority: text('priority'),
-    extensionReason: text('extensionReason'),
-    kloe: text('kloe'),
-    recommendation: text('recommendation'),
-    action: text('action'),
-    timescale: text('timescale'),
-    dueDate: date('dueDate', 'Due date'),
-    revisedDueDate: date('revisedDueDate', 'Revised due date'),
-    lead: text('lead'),
-    progress: text('progress'),
-    lastUpdated: date('lastUpdated', 'Last updated'),
-    status: text('status'),
-    closure: labelled === 'completed' || labelled === 'closed' ? labelled : null,
-    completedOn: date('completedOn', 'Completed on'),
-    extensions: Number.isFinite(extensions) ? extensions : 0,
-  };
+export function requireColumns(grid: RegisterGrid): void {
+  const missing = grid.missing.filter((m) => m.key !== 'id');
+  if (missing.length === 0) return;
+  throw new RegisterError(
+    [
+      'The Register is missing columns it needs, so nothing was changed:',
+      ...describeMissing(missing).map((line) => `• ${line}`),
+      'Rename the headers back, or choose Action Plan → Set up or repair register to add the missing ones.',
+    ].join('\n'),
+  );
+}
+
+/** The closure a row shows when the record has never known it (a register older than its record). */
+function closureOfLabel(label: string, settings: Settings): Closure {
+  const key = statusOfLabel(label, settings);
+  return key === 'completed' || key === 'closed' ? key : null;
 }
 
 export interface RegisterReading extends RegisterView {
@@ -101,78 +89,200 @@ export interface RegisterReading extends RegisterView {
   readonly problems: readonly string[];
 }
 
-/** Reads the register, settings and officers (a fixed number of calls) and decides every status in memory. */
-export function loadRegister(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = activeSpreadsheet(),
+interface RegisterRow {
+  readonly row: number;
+  readonly idCell: string;
+  readonly cells: RowCells;
+}
+
+function registerRows(grid: RegisterGrid, timeZone: string): RegisterRow[] {
+  const idColumn = grid.columns.id;
+  return grid.values.slice(1).map((values, i) => ({
+    row: i + 2,
+    idCell: idColumn === undefined ? '' : cellText(values[idColumn]),
+    cells: rowCells(values, grid.columns, timeZone),
+  }));
+}
+
+function reading(
+  wb: Workbook,
+  grid: RegisterGrid,
+  actions: { row: number; action: Action }[],
+  problems: readonly string[],
 ): RegisterReading {
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const today = toIsoDate(new Date(), timeZone);
-  const { settings, problems: settingProblems } = readSettings(ss, timeZone);
-  const grid = readRegisterGrid(ss);
-  const problems: string[] = [...settingProblems];
-  const actions: Action[] = [];
-  const rows: number[] = [];
-  grid.values.slice(1).forEach((row, i) => {
-    if (!isActionRow(row, grid.columns)) return;
-    actions.push(rowToAction(row, i + 2, grid.columns, timeZone, settings, problems));
-    rows.push(i + 2);
-  });
-  const decisions = actions.map((action) => decideStatus(action, settings, today));
+  const { settings, problems: settingProblems } = wb.settings();
   return {
-    spreadsheet: ss,
+    spreadsheet: wb.ss,
     grid,
-    actions,
-    rows,
-    decisions,
+    actions: actions.map((a) => a.action),
+    rows: actions.map((a) => a.row),
+    decisions: actions.map((a) => decideStatus(a.action, settings, wb.today)),
     settings,
-    officers: readOfficers(ss),
-    today,
-    timeZone,
-    url: `${ss.getUrl()}#gid=${grid.sheet.getSheetId()}`,
-    problems,
+    officers: wb.officers(),
+    today: wb.today,
+    timeZone: wb.timeZone,
+    url: `${wb.ss.getUrl()}#gid=${grid.sheet.getSheetId()}`,
+    problems: [...settingProblems, ...problems],
   };
 }
 
-/**
- * The Status column's values and notes for every data row. Rows that hold no action keep whatever their
- * Status cell and its note already hold.
- */
-export function statusColumn(
-  reading: Pick<RegisterReading, 'grid' | 'rows' | 'decisions'>,
-  settings: Settings,
-  currentNotes: readonly (readonly string[])[],
-): { values: unknown[][]; notes: string[][] } {
-  const status = reading.grid.columns.status ?? 0;
-  const values = reading.grid.values.slice(1).map((row) => [row[status]]);
-  const notes = currentNotes.map((row) => [row[0] ?? '']);
-  reading.rows.forEach((row, i) => {
-    const decision: StatusDecision = reading.decisions[i];
-    values[row - 2][0] = settings.statuses[decision.key].label;
-    notes[row - 2][0] = `Status is computed: ${decision.reason}`;
-  });
-  return { values, notes };
+/** Reads the register without changing it (a fixed number of calls) and decides every status in memory. */
+export function loadRegister(wb: Workbook = new Workbook()): RegisterReading {
+  const grid = readRegisterGrid(wb);
+  requireColumns(grid);
+  const record = wb.once('record', () => RecordStore.readAll(wb.ss, wb.today));
+  const { settings } = wb.settings();
+  const problems: string[] = [];
+  const actions = registerRows(grid, wb.timeZone)
+    .filter((r) => holdsAction(r.cells))
+    .map((r) => {
+      const entry = record.get(r.idCell);
+      const closure =
+        entry && !entry.deleted ? entry.closure : closureOfLabel(r.cells.status ?? '', settings);
+      return { row: r.row, action: actionOf(r.idCell, r.cells, closure, problems, `Row ${r.row}`) };
+    });
+  return reading(wb, grid, actions, problems);
 }
 
 /**
- * Refresh statuses: one read, decisions in memory, then one setValues and one setNotes on the Status column
- * (after one getNotes, so notes on rows without an action are kept). No other cell is written.
+ * Refresh statuses: every row is settled against the record in one read of each. Changes no trigger recorded
+ * (a failed trigger, another script, an API) go into History as found; deleted actions are recorded with their
+ * last values; then the Status column is written in one setValues and one setNotes, the Action ID column only
+ * when ids were given or moved, and the record in one write.
  */
-export function refreshStatuses(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = activeSpreadsheet(),
-): RegisterReading {
-  const reading = loadRegister(ss);
-  const statusIndex = reading.grid.columns.status;
-  if (statusIndex === undefined) {
-    throw new RegisterError(
-      'The Register has no Status column: choose Action Plan → Set up or repair register.',
-    );
+export function refreshStatuses(wb: Workbook = new Workbook()): RegisterReading {
+  const grid = readRegisterGrid(wb);
+  requireColumns(grid);
+  const { settings } = wb.settings();
+  const record = wb.once('record', () => RecordStore.readAll(wb.ss, wb.today));
+  const rows = registerRows(grid, wb.timeZone);
+  const ids = identify(rows, new Map(record.all().map((e) => [e.id, e])), () => record.newId(), {
+    wholeRegister: true,
+  });
+  const idOf = new Map(ids.map((i) => [i.row, i]));
+  const history: HistoryLine[] = [];
+  const settled: { row: number; result: Settled }[] = [];
+  const actions: { row: number; action: Action }[] = [];
+  const problems: string[] = [];
+  for (const r of rows) {
+    const id = idOf.get(r.row);
+    if (!id || id.id === '') continue;
+    const entry = id.isNew ? null : record.get(id.id);
+    const result = settleFound(id.id, r.cells, entry, settings, wb.today);
+    if (entry === null) history.push(addedLine(id.id, r.cells));
+    else history.push(...linesOf(id.id, r.cells.ref ?? '', result.changes));
+    if (entry === null || !sameEntry(entry, result.entry)) record.put(result.entry);
+    settled.push({ row: r.row, result });
+    actions.push({
+      row: r.row,
+      action: actionOf(id.id, result.entry.cells, result.entry.closure, problems, `Row ${r.row}`),
+    });
   }
-  const height = reading.grid.values.length - 1;
-  if (height > 0) {
-    const range = reading.grid.sheet.getRange(2, statusIndex + 1, height, 1);
-    const { values, notes } = statusColumn(reading, reading.settings, range.getNotes());
-    range.setValues(values);
-    range.setNotes(notes);
+  const present = new Set(ids.map((i) => i.id));
+  for (const gone of deletedActions(new Map(record.all().map((e) => [e.id, e])), present)) {
+    history.push(deletedLine(gone));
+    record.put({ ...gone, deleted: true });
   }
-  return reading;
+  writeSettled(grid, settled, ids, wb.timeZone);
+  record.save();
+  appendHistory(wb.ss, history, FOUND_LATER);
+  wb.forget('register');
+  return reading(wb, grid, actions, problems);
+}
+
+/** True when the record need not be written: the same cells and the same decision. */
+function sameEntry(a: RecordEntry, b: RecordEntry): boolean {
+  return a.closure === b.closure && a.deleted === b.deleted && changedFields(a.cells, b.cells).length === 0;
+}
+
+/** Settles a row as found: the fields that differ from the record are what someone wrote, at a time unknown. */
+function settleFound(
+  id: string,
+  cells: RowCells,
+  entry: RecordEntry | null,
+  settings: Settings,
+  today: string,
+): Settled {
+  const closure = entry?.closure ?? closureOfLabel(cells.status ?? '', settings);
+  const base: RecordEntry = entry ?? {
+    id,
+    cells: { ...cells, status: cells.status ?? '' },
+    closure,
+    deleted: false,
+  };
+  const written = new Set(changedFields(base.cells, cells).map((c) => c.field));
+  return settle(id, cells, base, { settings, today, written, live: false });
+}
+
+/**
+ * Writes what settling decided: the Status column whole (values and notes, one call each) and, per other
+ * column, one setValues per run of adjacent rows that changed.
+ */
+function writeSettled(
+  grid: RegisterGrid,
+  settled: readonly { row: number; result: Settled }[],
+  ids: readonly { row: number; id: string; rewrite: boolean }[],
+  timeZone: string,
+): void {
+  const height = grid.values.length - 1;
+  if (height <= 0) return;
+  const { sheet, columns } = grid;
+  const byColumn = new Map<ColumnKey, Map<number, unknown>>();
+  const put = (key: ColumnKey, row: number, value: unknown): void => {
+    if (!byColumn.has(key)) byColumn.set(key, new Map());
+    byColumn.get(key)?.set(row, value);
+  };
+  for (const { row, result } of settled) {
+    for (const [field, value] of Object.entries(result.writes) as [RecordedField, string][]) {
+      if (field !== 'status') put(field, row, cellValue(field, value, timeZone));
+    }
+  }
+  for (const id of ids) if (id.rewrite) put('id', id.row, id.id);
+  for (const [key, cells] of byColumn) {
+    const column = columns[key];
+    if (column !== undefined) writeRuns(sheet, column + 1, cells);
+  }
+  const status = columns.status;
+  if (status === undefined) return;
+  const range = sheet.getRange(2, status + 1, height, 1);
+  const values = grid.values.slice(1).map((r) => [r[status]]);
+  const notes = range.getNotes().map((r) => [r[0] ?? '']);
+  for (const { row, result } of settled) {
+    values[row - 2][0] = result.entry.cells.status ?? '';
+    notes[row - 2][0] = `Status is computed: ${result.decision.reason}`;
+  }
+  range.setValues(values);
+  range.setNotes(notes);
+}
+
+/** A settled value as the register cell holds it: dates as Date cells, the extension count as a number. */
+export function cellValue(field: RecordedField, value: string, timeZone: string): unknown {
+  if (value === '') return '';
+  if (field === 'lastUpdated' || field === 'completedOn' || field === 'dueDate' || field === 'revisedDueDate')
+    return fromIsoDate(value, timeZone);
+  if (field === 'extensions') return Number(value);
+  return value;
+}
+
+/** Writes changed cells of one column, one setValues per run of adjacent rows. */
+export function writeRuns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  column: number,
+  cells: ReadonlyMap<number, unknown>,
+): void {
+  for (const run of runs([...cells.keys()])) {
+    sheet.getRange(run[0], column, run.length, 1).setValues(run.map((row) => [cells.get(row)]));
+  }
+}
+
+/** Groups rows into runs of consecutive rows. */
+export function runs(rows: readonly number[]): number[][] {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const row of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[last.length - 1] === row - 1) last.push(row);
+    else out.push([row]);
+  }
+  return out;
 }

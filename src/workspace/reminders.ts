@@ -40,6 +40,7 @@ import { RegisterError, loadRegister, refreshStatuses, type RegisterReading } fr
 import type { RegisterView } from './registerView';
 import { readSettings } from './settings';
 import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
+import { Workbook } from './workbook';
 
 /** The time-driven trigger's handler: a top-level function of the bundle. */
 export const REMINDER_HANDLER = 'runWeeklyReminders';
@@ -204,7 +205,7 @@ export function previewMyReminder(): void {
   }
   let view: RegisterReading;
   try {
-    view = loadRegister(activeSpreadsheet());
+    view = loadRegister(new Workbook());
   } catch (error) {
     if (error instanceof RegisterError) {
       ui.alert(TITLE_PREVIEW, error.message, ui.ButtonSet.OK);
@@ -285,7 +286,7 @@ export function deliverReminders(
       } else return IDLE('idle');
     }
 
-    const view = refreshStatuses(ss);
+    const view = refreshStatuses(new Workbook(ss));
     week ??= weekOf(view.today);
     const { plan } = planWeek(view, week, stored, only);
 
@@ -389,7 +390,7 @@ function previewWeek(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   weekly: WeeklyMessages;
   plan: SendPlan;
 } {
-  const view = loadRegister(ss);
+  const view = loadRegister(new Workbook(ss));
   return planWeek(view, weekOf(view.today), PropertiesService.getScriptProperties().getProperties());
 }
 

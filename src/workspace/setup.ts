@@ -1,19 +1,22 @@
-import { REGISTER_COLUMNS, matchColumns } from '../core/headers';
+import { REGISTER_COLUMNS, describeMissing, matchRegisterColumns } from '../core/headers';
 import type { ColumnKey } from '../core/headers';
+import { COMPUTED_FIELDS } from '../core/record';
 import { STATUS_KEYS } from '../core/model';
 import type { Settings } from '../core/model';
 import { cellText } from './cells';
-import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet, readSettings } from './settings';
+import { HISTORY_HEADERS, ensureHistorySheet } from './history';
 import { PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperSheets } from './paper';
-import { SHEET, activeSpreadsheet, ensureSheet, styleHeader } from './sheets';
+import { ensureRecordSheet } from './record';
+import { readRegisterGrid } from './register';
+import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet } from './settings';
+import { SHEET, ensureSheet, styleHeader } from './sheets';
+import { Workbook } from './workbook';
 
-export const HISTORY_HEADERS = ['When', 'Who', 'Ref', 'Field', 'Old value', 'New value'] as const;
 export const EDIT_HANDLER = 'onRegisterEdit';
+export const CHANGE_HANDLER = 'onRegisterChange';
 const RULE_LABELS_KEY = 'register.statusRuleLabels';
 const PROTECTION_PREFIX = 'Action Plan: computed column';
 
-/** Columns the register computes: officers are warned before typing over them. */
-const COMPUTED: readonly ColumnKey[] = ['status', 'lastUpdated', 'completedOn', 'extensions'];
 const DATE_COLUMNS: readonly ColumnKey[] = ['dueDate', 'revisedDueDate', 'lastUpdated', 'completedOn'];
 const WIDTHS: Partial<Record<ColumnKey, number>> = {
   ref: 60,
@@ -29,13 +32,27 @@ const WIDTHS: Partial<Record<ColumnKey, number>> = {
   status: 170,
   completedOn: 100,
   extensions: 80,
+  priority: 90,
+  source: 160,
+  extensionReason: 220,
 };
-const WRAPPED: readonly ColumnKey[] = ['kloe', 'recommendation', 'action', 'timescale', 'progress', 'status'];
+const WRAPPED: readonly ColumnKey[] = [
+  'kloe',
+  'recommendation',
+  'action',
+  'timescale',
+  'progress',
+  'status',
+  'source',
+  'extensionReason',
+];
 export const DATE_FORMAT = 'dd mmm yyyy';
 
 export interface SetupReport {
   readonly createdSheets: readonly string[];
   readonly addedColumns: readonly string[];
+  /** Register columns not added because an officer's header looks like them: each says what to rename. */
+  readonly renamedColumns: readonly string[];
   readonly triggerInstalled: boolean;
 }
 
@@ -43,9 +60,8 @@ export interface SetupReport {
  * Set up or repair: creates what is missing and nothing else. Running it twice changes nothing; on an existing
  * register it never touches data, officers' own columns or their order.
  */
-export function setUpRegister(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = activeSpreadsheet(),
-): SetupReport {
+export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
+  const ss = wb.ss;
   const createdSheets = [
     SHEET.settings,
     SHEET.officers,
@@ -57,31 +73,45 @@ export function setUpRegister(
   ].filter((name) => ss.getSheetByName(name) === null);
   ensureSettingsSheet(ss);
   ensureOfficersSheet(ss);
-  const history = ensureSheet(ss, SHEET.history, HISTORY_HEADERS);
-  if (createdSheets.includes(SHEET.history)) {
-    history.getRange(2, 1, history.getMaxRows() - 1, 1).setNumberFormat('dd mmm yyyy hh:mm');
-    // Refs such as "3.10" must stay text: Sheets would read them as the number 3.1.
-    history.getRange(2, 3, history.getMaxRows() - 1, 1).setNumberFormat('@');
-    history.setColumnWidth(1, 140).setColumnWidth(2, 200).setColumnWidth(5, 320).setColumnWidth(6, 320);
-  }
+  const history = ensureHistorySheet(ss);
+  if (!createdSheets.includes(SHEET.history)) repairHistoryHeader(history);
   ensureSheet(ss, SHEET.import, []);
+  ensureRecordSheet(ss);
 
-  const { sheet, columns, addedColumns } = ensureRegisterColumns(ss);
-  const { settings } = readSettings(ss, ss.getSpreadsheetTimeZone());
+  const { sheet, columns, addedColumns, renamedColumns } = ensureRegisterColumns(ss);
+  const { settings } = wb.settings();
   ensurePaperSheets(ss, settings);
   formatColumns(sheet, columns, addedColumns);
   applyValidation(ss, sheet, columns, settings);
   applyStatusColours(sheet, columns, settings);
   protectComputedColumns(sheet, columns);
-  const triggerInstalled = installEditTrigger(ss);
-  return { createdSheets, addedColumns, triggerInstalled };
+  const triggerInstalled = installTriggers(ss);
+  return { createdSheets, addedColumns, renamedColumns, triggerInstalled };
 }
 
-/** Finds the core columns by header; appends the missing ones at the end, leaving officers' columns alone. */
+/** History sheets made before it recorded action ids gain the column. */
+function repairHistoryHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const width = HISTORY_HEADERS.length;
+  if (sheet.getMaxColumns() < width)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  const header = sheet.getRange(1, 1, 1, width);
+  const values = header.getValues()[0].map((v) => cellText(v));
+  if (values[width - 1] === '') {
+    sheet.getRange(1, width).setValue(HISTORY_HEADERS[width - 1]);
+    sheet.getRange(2, width, sheet.getMaxRows() - 1, 1).setNumberFormat('@');
+  }
+}
+
+/**
+ * Finds the register's columns by their headers and appends the missing ones at the end, leaving officers'
+ * columns alone. A column an officer renamed ("Commentary" for Progress) is not added again beside it: the
+ * report names it, and what to rename.
+ */
 function ensureRegisterColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  columns: Record<ColumnKey, number>;
+  columns: Partial<Record<ColumnKey, number>>;
   addedColumns: string[];
+  renamedColumns: string[];
 } {
   const sheet = ensureSheet(ss, SHEET.register, []);
   const width = sheet.getLastColumn();
@@ -92,52 +122,73 @@ function ensureRegisterColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
           .getRange(1, 1, 1, width)
           .getValues()[0]
           .map((h) => cellText(h));
-  const found = matchColumns(header).columns;
-  const missing = REGISTER_COLUMNS.filter((c) => found[c.key] === undefined && c.optional !== true);
-  if (missing.length > 0) {
-    sheet.getRange(1, width + 1, 1, missing.length).setValues([missing.map((c) => c.header)]);
-    styleHeader(sheet, width + missing.length);
+  const { columns: found, missing } = matchRegisterColumns(header);
+  const toAdd = missing.filter((m) => m.lookalike === null);
+  const columns = { ...found };
+  if (toAdd.length > 0) {
+    const needed = width + toAdd.length - sheet.getMaxColumns();
+    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    sheet.getRange(1, width + 1, 1, toAdd.length).setValues([toAdd.map((c) => c.header)]);
+    styleHeader(sheet, width + toAdd.length);
+    toAdd.forEach((c, i) => (columns[c.key] = width + i));
   }
-  const columns = { ...found } as Record<ColumnKey, number>;
-  missing.forEach((c, i) => (columns[c.key] = width + i));
-  return { sheet, columns, addedColumns: missing.map((c) => c.header) };
+  return {
+    sheet,
+    columns,
+    addedColumns: toAdd.map((c) => c.header),
+    renamedColumns: describeMissing(missing.filter((m) => m.lookalike !== null)),
+  };
 }
 
-/** Formats, widths and wrapping for columns the register just added; existing columns keep their look. */
+type Columns = Partial<Record<ColumnKey, number>>;
+
+/** The body of a register column (row 2 down), or null when the register lacks it. */
+function body(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: Columns,
+  key: ColumnKey,
+): GoogleAppsScript.Spreadsheet.Range | null {
+  const index = columns[key];
+  return index === undefined ? null : sheet.getRange(2, index + 1, sheet.getMaxRows() - 1, 1);
+}
+
+/**
+ * Formats, widths and wrapping for columns the register just added; existing columns keep their look. Text
+ * columns are plain text, so Sheets keeps what officers write exactly ("3.10" is not the number 3.1, "March
+ * 2007" is not a date); the Action ID column is hidden.
+ */
 function formatColumns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  columns: Record<ColumnKey, number>,
+  columns: Columns,
   added: readonly string[],
 ): void {
-  const rows = sheet.getMaxRows() - 1;
   for (const column of REGISTER_COLUMNS) {
-    if (!added.includes(column.header)) continue;
-    const index = columns[column.key] + 1;
-    const body = sheet.getRange(2, index, rows, 1);
-    if (DATE_COLUMNS.includes(column.key)) body.setNumberFormat(DATE_FORMAT);
-    // Refs such as "3.10" must stay text: Sheets would read them as the number 3.1.
-    if (column.key === 'ref') body.setNumberFormat('@');
-    if (column.key === 'extensions') body.setNumberFormat('0');
-    body.setVerticalAlignment('top');
-    if (WRAPPED.includes(column.key)) body.setWrap(true);
+    const range = added.includes(column.header) ? body(sheet, columns, column.key) : null;
+    if (range === null) continue;
+    if (DATE_COLUMNS.includes(column.key)) range.setNumberFormat(DATE_FORMAT);
+    else if (column.key === 'extensions') range.setNumberFormat('0');
+    else range.setNumberFormat('@');
+    range.setVerticalAlignment('top');
+    if (WRAPPED.includes(column.key)) range.setWrap(true);
+    const index = (columns[column.key] ?? 0) + 1;
     const width = WIDTHS[column.key];
     if (width !== undefined) sheet.setColumnWidth(index, width);
+    if (column.key === 'id') sheet.hideColumns(index);
   }
 }
 
 function applyValidation(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  columns: Record<ColumnKey, number>,
+  columns: Columns,
   settings: Settings,
 ): void {
-  const rows = sheet.getMaxRows() - 1;
-  const column = (key: ColumnKey) => sheet.getRange(2, columns[key] + 1, rows, 1);
+  const column = (key: ColumnKey) => body(sheet, columns, key);
   const settingsSheet = ss.getSheetByName(SHEET.settings);
   const officers = ss.getSheetByName(SHEET.officers);
   if (settingsSheet) {
     const kloes = settingsSheet.getRange(2, KLOE_COLUMN, settingsSheet.getMaxRows() - 1, 1);
-    column('kloe').setDataValidation(
+    column('kloe')?.setDataValidation(
       SpreadsheetApp.newDataValidation()
         .requireValueInRange(kloes, true)
         .setAllowInvalid(false)
@@ -145,16 +196,12 @@ function applyValidation(
         .build(),
     );
   }
-  column('status').setDataValidation(
+  applyStatusValidation(sheet, columns, settings);
+  column('priority')?.setDataValidation(
     SpreadsheetApp.newDataValidation()
-      .requireValueInList(
-        STATUS_KEYS.map((k) => settings.statuses[k].label),
-        true,
-      )
-      .setAllowInvalid(false)
-      .setHelpText(
-        'Status is computed. Choose Completed when the action is done; other choices are put back.',
-      )
+      .requireValueInList([...settings.priorities], true)
+      .setAllowInvalid(true)
+      .setHelpText('A priority from the list on the Settings sheet.')
       .build(),
   );
   const date = SpreadsheetApp.newDataValidation()
@@ -162,10 +209,10 @@ function applyValidation(
     .setAllowInvalid(false)
     .setHelpText('Enter a date, e.g. 31/03/2011.')
     .build();
-  for (const key of DATE_COLUMNS) column(key).setDataValidation(date);
+  for (const key of DATE_COLUMNS) column(key)?.setDataValidation(date);
   if (officers) {
     const initials = officers.getRange(2, 1, officers.getMaxRows() - 1, 1);
-    column('lead').setDataValidation(
+    column('lead')?.setDataValidation(
       SpreadsheetApp.newDataValidation()
         .requireValueInRange(initials, false)
         .setAllowInvalid(true)
@@ -175,17 +222,48 @@ function applyValidation(
   }
 }
 
+function applyStatusValidation(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: Columns,
+  settings: Settings,
+): void {
+  const { completed, closed } = settings.statuses;
+  body(sheet, columns, 'status')?.setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList(
+        STATUS_KEYS.map((k) => settings.statuses[k].label),
+        true,
+      )
+      .setAllowInvalid(false)
+      .setHelpText(
+        `Status is computed. Choose ${completed.label} when the action is done, or ${closed.label} when it ` +
+          'is closed without being done; other choices are put back.',
+      )
+      .build(),
+  );
+}
+
+/** After Settings renamed or recoloured a status: the Status dropdown and colours follow (labels only). */
+export function reapplyStatusRules(wb: Workbook): void {
+  const grid = readRegisterGrid(wb);
+  const { settings } = wb.settings();
+  applyStatusValidation(grid.sheet, grid.columns, settings);
+  applyStatusColours(grid.sheet, grid.columns, settings);
+}
+
 /** RAG colours on Status from Settings; replaces the register's own rules and keeps any rule an officer added. */
 function applyStatusColours(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  columns: Record<ColumnKey, number>,
+  columns: Columns,
   settings: Settings,
 ): void {
+  const range = body(sheet, columns, 'status');
+  if (range === null) return;
   const properties = PropertiesService.getDocumentProperties();
   const labels = STATUS_KEYS.map((k) => settings.statuses[k].label);
   const previous: string[] = JSON.parse(properties.getProperty(RULE_LABELS_KEY) ?? '[]');
   const ours = new Set([...labels, ...previous]);
-  const statusColumn = columns.status + 1;
+  const statusColumn = range.getColumn();
   const isOwn = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {
     const condition = rule.getBooleanCondition();
     if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO)
@@ -196,7 +274,6 @@ function applyStatusColours(
       rule.getRanges().every((r) => r.getColumn() === statusColumn && r.getNumColumns() === 1)
     );
   };
-  const range = sheet.getRange(2, statusColumn, sheet.getMaxRows() - 1, 1);
   const own = STATUS_KEYS.map((k) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenTextEqualTo(settings.statuses[k].label)
@@ -210,30 +287,34 @@ function applyStatusColours(
   properties.setProperty(RULE_LABELS_KEY, JSON.stringify(labels));
 }
 
-/** Warning-only protection on computed columns, added once per column. */
-function protectComputedColumns(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  columns: Record<ColumnKey, number>,
-): void {
+/** Warning-only protection on computed columns and the Action ID, added once per column. */
+function protectComputedColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: Columns): void {
   const existing = new Set(
     sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription()),
   );
-  for (const key of COMPUTED) {
+  for (const key of [...COMPUTED_FIELDS, 'id' as const]) {
     const header = REGISTER_COLUMNS.find((c) => c.key === key)?.header ?? key;
     const description = `${PROTECTION_PREFIX} (${header})`;
-    if (existing.has(description)) continue;
-    sheet
-      .getRange(2, columns[key] + 1, sheet.getMaxRows() - 1, 1)
-      .protect()
-      .setDescription(description)
-      .setWarningOnly(true);
+    const range = body(sheet, columns, key);
+    if (existing.has(description) || range === null) continue;
+    range.protect().setDescription(description).setWarningOnly(true);
   }
 }
 
-/** The installable onEdit trigger (it knows who edited, unlike the simple one); installed once. */
-function installEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
-  const present = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === EDIT_HANDLER);
-  if (present) return false;
-  ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
-  return true;
+/**
+ * The installable triggers, once each: onEdit (it knows who edited, unlike the simple one) and onChange (rows
+ * deleted, which no edit event reports).
+ */
+function installTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  const handlers = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
+  let installed = false;
+  if (!handlers.has(EDIT_HANDLER)) {
+    ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
+    installed = true;
+  }
+  if (!handlers.has(CHANGE_HANDLER)) {
+    ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(ss).onChange().create();
+    installed = true;
+  }
+  return installed;
 }

@@ -28,6 +28,8 @@ export class FakeSheet {
   frozenRows = 0;
   frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
+  /** Columns hidden by the user or a script (1-based); they move with inserted and deleted columns. */
+  readonly hiddenColumns = new Set<number>();
   tabColor: string | null = null;
   hidden = false;
   rules: FakeConditionalFormatRule[] = [];
@@ -414,6 +416,9 @@ export class FakeSheet {
     const widths = [...this.columnWidths.entries()];
     this.columnWidths.clear();
     for (const [c, w] of widths) this.columnWidths.set(c > afterPosition ? c + howMany : c, w);
+    const hidden = [...this.hiddenColumns];
+    this.hiddenColumns.clear();
+    for (const c of hidden) this.hiddenColumns.add(c > afterPosition ? c + howMany : c);
     this.maxColumns += howMany;
     this._shiftRefs('column', afterPosition, howMany);
     return this;
@@ -450,6 +455,20 @@ export class FakeSheet {
     }
     if (howMany >= this.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
     for (const line of this.grid) line?.splice(columnPosition - 1, howMany);
+    const last = columnPosition + howMany - 1;
+    const shift = (c: number): number | null => (c < columnPosition ? c : c > last ? c - howMany : null);
+    const widths = [...this.columnWidths.entries()];
+    this.columnWidths.clear();
+    for (const [c, w] of widths) {
+      const moved = shift(c);
+      if (moved !== null) this.columnWidths.set(moved, w);
+    }
+    const hidden = [...this.hiddenColumns];
+    this.hiddenColumns.clear();
+    for (const c of hidden) {
+      const moved = shift(c);
+      if (moved !== null) this.hiddenColumns.add(moved);
+    }
     this.maxColumns -= howMany;
     this._shiftRefs('column', columnPosition - 1, -howMany);
     return this;
@@ -624,6 +643,31 @@ export class FakeSheet {
       null,
     ).clearFormat();
     return this;
+  }
+
+  /** Sheet.hideColumns(columnIndex[, numColumns]): https://developers.google.com/apps-script/reference/spreadsheet/sheet#hideColumns(Integer,Integer) */
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this._checkColumns('hideColumns', columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
+  }
+
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this._checkColumns('showColumns', columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
+  }
+
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    this._checkColumns('isColumnHiddenByUser', columnPosition, 1);
+    return this.hiddenColumns.has(columnPosition);
+  }
+
+  _checkColumns(method: string, column: number, count: number): void {
+    if (!isInteger(column) || !isInteger(count)) {
+      throw signatureError(`SpreadsheetApp.Sheet.${method}`, [column, count]);
+    }
+    if (column < 1 || count < 1 || column + count - 1 > this.maxColumns) {
+      throw new Error('Those columns are out of bounds.');
+    }
   }
 
   hideSheet(): this {
