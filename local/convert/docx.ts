@@ -123,7 +123,8 @@ interface MammothParagraph {
   children: MammothInline[];
   styleId: string | null;
   styleName: string | null;
-  numbering: { level: string; isOrdered: boolean } | null;
+  /** paragraphStyleId: set when the level is tied to a paragraph style (w:lvl/w:pStyle). */
+  numbering: { level: string; isOrdered: boolean; paragraphStyleId?: string } | null;
 }
 interface MammothCell {
   type: 'tableCell';
@@ -197,7 +198,8 @@ function textPieces(inlines: MammothInline[]): string[] {
 
 function textBlock(paragraph: MammothParagraph, text: string): ConvertedParagraph | ConvertedListItem {
   const heading = headingOf(paragraph);
-  if (!paragraph.numbering) return { type: 'PARAGRAPH', text, heading };
+  if (!paragraph.numbering || outlineNumbered(paragraph, heading))
+    return { type: 'PARAGRAPH', text, heading };
   return {
     type: 'LIST_ITEM',
     text,
@@ -215,6 +217,17 @@ function headingOf(paragraph: MammothParagraph): ConvertedHeading {
   if (name === 'title') return 'TITLE';
   if (name === 'subtitle') return 'SUBTITLE';
   return 'NORMAL';
+}
+
+/**
+ * A heading numbered only through its style's outline numbering stays a heading. LibreOffice ties every heading
+ * style to an outline level whose format is "none" (no number shown), and mammoth, which does not read the
+ * format, would make each heading a numbered list item. A Word file that really numbers its headings is read
+ * the same way: its headings come in as headings without their numbers.
+ */
+function outlineNumbered(paragraph: MammothParagraph, heading: ConvertedHeading): boolean {
+  const styleId = paragraph.numbering?.paragraphStyleId;
+  return heading !== 'NORMAL' && styleId !== undefined && styleId === paragraph.styleId;
 }
 
 function emptyParagraph(): ConvertedParagraph {
