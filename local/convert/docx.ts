@@ -12,6 +12,7 @@
  *   "the row span or 0 for a cell which is merged over by another cell" (likewise the column span).
  *   https://developers.google.com/apps-script/reference/document/table-cell#getRowSpan()
  *   https://developers.google.com/apps-script/reference/document/table-cell#getColSpan()
+ *   (wording as scraped from that reference into brucemcpherson/gas-fakes, doccreation/gi.json)
  *   So a merge keeps every cell of the grid: the head cell (upper left) carries the spans, and each cell it covers
  *   is still a TableCell of its row (TableRow.getCell(c) is the cell of grid column c) answering 0 and 0. Word
  *   writes one w:tc for a horizontal span and drops nothing for a vertical one, so the covered cells are put back.
@@ -154,28 +155,35 @@ export async function convertDocx(docx: Buffer): Promise<ConvertedDocument> {
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
     },
   );
-  const body = blocks.flatMap((block) => readBlock(block, 'BODY'));
+  const body = blocks.flatMap(readBodyBlock);
+  // Word ends its body with a paragraph, and so does a Google Doc: never with a table.
   if (body.length === 0 || body[body.length - 1].type === 'TABLE') body.push(emptyParagraph());
-  return { body, warnings: result.messages.map((message) => message.message) };
+  return { body, warnings: result.messages.map((message) => message.message).filter(readingWarning) };
 }
 
-type Container = 'BODY' | 'CELL';
+/** mammoth also writes HTML, unused here: its warnings about styles the HTML has no mapping for are not ours. */
+function readingWarning(message: string): boolean {
+  return !/^Unrecognised \w+ style/.test(message);
+}
 
-function readBlock(block: MammothBlock, container: Container): ConvertedBlock[] {
-  if (block.type === 'paragraph') return readParagraph(block, container);
+function readBodyBlock(block: MammothBlock): ConvertedBlock[] {
+  return block.type === 'paragraph' ? splitAtPageBreaks(block) : readCellBlock(block);
+}
+
+/** In a table cell Docs allows no page break: the text either side stays one paragraph. */
+function readCellBlock(block: MammothBlock): ConvertedCellBlock[] {
+  if (block.type === 'paragraph') return [textBlock(block, textPieces(block.children).join(''))];
   if (block.type === 'table') return [readTable(block)];
   return [];
 }
 
-/** A Word paragraph, split at its page breaks (in the body) into paragraphs and page breaks. */
-function readParagraph(paragraph: MammothParagraph, container: Container): ConvertedBlock[] {
+/** A body paragraph split at its page breaks into paragraphs and page breaks. */
+function splitAtPageBreaks(paragraph: MammothParagraph): ConvertedBlock[] {
   const pieces = textPieces(paragraph.children);
-  if (container === 'CELL') return [textBlock(paragraph, pieces.join(''))];
   const blocks: ConvertedBlock[] = [];
   pieces.forEach((text, i) => {
     if (i > 0) blocks.push({ type: 'PAGE_BREAK' });
-    const last = i === pieces.length - 1;
-    if (text !== '' || (last && pieces.length === 1)) blocks.push(textBlock(paragraph, text));
+    if (text !== '' || pieces.length === 1) blocks.push(textBlock(paragraph, text));
   });
   return blocks;
 }
@@ -235,7 +243,7 @@ function emptyParagraph(): ConvertedParagraph {
 }
 
 function readCell(cell: MammothCell): ConvertedCell {
-  const children = cell.children.flatMap((block) => readBlock(block, 'CELL')) as ConvertedCellBlock[];
+  const children = cell.children.flatMap(readCellBlock);
   if (children.length === 0) children.push(emptyParagraph());
   return { rowSpan: cell.rowSpan, colSpan: cell.colSpan, children };
 }
