@@ -1,6 +1,6 @@
 /**
  * Makes the Word and Excel fixtures of tests/fixtures/docx and tests/fixtures/xlsx from the seeds:
- * `npx tsx scripts/make-fixtures.ts`. The files are committed, so the tests need neither this script nor
+ * `npm run fixtures`. The files are committed, so the tests need neither this script nor
  * LibreOffice; run it again after changing a layout.
  */
 import { execFileSync } from 'node:child_process';
