@@ -15,7 +15,8 @@
  *   (wording as scraped from that reference into brucemcpherson/gas-fakes, doccreation/gi.json)
  *   So a merge keeps every cell of the grid: the head cell (upper left) carries the spans, and each cell it covers
  *   is still a TableCell of its row (TableRow.getCell(c) is the cell of grid column c) answering 0 and 0. Word
- *   writes one w:tc for a horizontal span and drops nothing for a vertical one, so the covered cells are put back.
+ *   writes one w:tc for a horizontal span, and mammoth drops the w:vMerge continuation cells of a vertical one,
+ *   so the covered cells are put back here.
  * - Docs API TableCellStyle.rowSpan / columnSpan: "The row span of the cell. This property is read-only."
  *   https://developers.google.com/docs/api/reference/rest/v1/documents#TableCellStyle
  *   MergeTableCellsRequest: "Any text in the cells being merged will be concatenated and stored in the 'head'
@@ -28,7 +29,9 @@
  *   a Word row with fewer cells than the grid keeps fewer cells.
  *
  * Text is what Apps Script's getText() returns: a tab stays "\t", and a line break inside a paragraph (Word's
- * w:br, Shift+Enter) is "\r", as Apps Script reports a soft line break (the Docs API itself writes "\u000b").
+ * w:br, Shift+Enter) is "\r". The references say nothing of it; Apps Script add-ons find soft breaks as "\r"
+ * (https://github.com/evbacher/gd2md-html/issues/18) while the Docs API writes "\u000b"
+ * (https://github.com/cedricdelpoux/gatsby-source-google-docs/issues/131).
  *
  * Page breaks: "Page breaks cannot be inserted inside a table" and a page break is "followed by a newline"
  * (https://developers.google.com/docs/api/reference/rest/v1/documents/request#InsertPageBreakRequest): in the
