@@ -32,10 +32,17 @@ export interface ImportOutcome {
  * could not fully understand in the Import report sheet, then refreshes statuses.
  */
 export function importPlanFromSheet(wb: Workbook = new Workbook()): ImportOutcome {
+  const importSheet = ensureSheet(wb.ss, SHEET.import, []);
+  return importGrid(wb, importSheet.getDataRange().getDisplayValues());
+}
+
+/**
+ * Imports a plan given as a grid of cell texts, header row first, whatever it was read from (the Import sheet,
+ * a Google Doc's tables): the same rules, report and re-import for every source.
+ */
+export function importGrid(wb: Workbook, grid: string[][]): ImportOutcome {
   const ss = wb.ss;
   if (!ss.getSheetByName(SHEET.register)) setUpRegister(wb);
-  const importSheet = ensureSheet(ss, SHEET.import, []);
-  const grid = importSheet.getDataRange().getDisplayValues();
   const timeZone = wb.timeZone;
   const today = wb.today;
   const { settings } = wb.settings();
