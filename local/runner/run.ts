@@ -20,7 +20,9 @@ export const SAMPLE_OFFICERS = join(__dirname, '../sample/officers.csv');
 /** A Monday on which the sample plan shows every status. */
 export const SAMPLE_TODAY = '2010-09-06';
 const TIME_ZONE = 'Europe/London';
-const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate'];
+const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate', 'Reports to'];
+/** Without these an officer cannot be matched to a Lead cell or sent a digest. */
+const REQUIRED_OFFICER_HEADERS = ['Initials', 'Name', 'Email'];
 
 /** A problem with what the user asked for: printed as one line, no stack trace. */
 export class UsageError extends Error {}
@@ -73,9 +75,11 @@ function readOfficers(path: string): string[][] {
   const [header, ...rows] = readGrid(path, 'officers file');
   const norm = (s: string) => s.trim().toLowerCase();
   const indexes = OFFICER_HEADERS.map((h) => header.findIndex((c) => norm(c) === norm(h)));
-  const missing = OFFICER_HEADERS.filter((_, i) => indexes[i] < 0);
+  const missing = REQUIRED_OFFICER_HEADERS.filter((h) => indexes[OFFICER_HEADERS.indexOf(h)] < 0);
   if (missing.length > 0) throw new UsageError(`officers file "${path}" has no ${missing.join(', ')} column`);
-  return rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => indexes.map((i) => r[i].trim()));
+  return rows
+    .filter((r) => r.some((c) => c.trim() !== ''))
+    .map((r) => indexes.map((i) => (i < 0 ? '' : r[i].trim())));
 }
 
 const columnLetter = (n: number): string =>
@@ -126,7 +130,7 @@ export function registerPlan(
   const { ws } = bundle;
   bundle.open();
   bundle.clickMenu('Set up or repair register');
-  if (officers.length > 0) bundle.edit('Officers', a1(officers.length, 5, 2), officers);
+  if (officers.length > 0) bundle.edit('Officers', a1(officers.length, OFFICER_HEADERS.length, 2), officers);
   const ownerRow = ws.runtime.calls.uncounted(() =>
     bundle
       .spreadsheet()

@@ -173,6 +173,23 @@ export function matchColumns(headerRow: string[]): {
   return combinedKloeRec === undefined ? { columns, unknown } : { columns, combinedKloeRec, unknown };
 }
 
+/** Headers officers rename register columns to, beyond the synonyms plans use. */
+const RENAMED: Partial<Record<ColumnKey, readonly string[]>> = {
+  progress: ['commentary', 'latest update', 'position', 'update to date'],
+  dueDate: ['deadline', 'target date', 'target', 'original due date', 'original date'],
+  lead: ['lead officer', 'owner', 'action owner', 'responsible officer'],
+  status: ['rag', 'rag status', 'state'],
+};
+
+/** Which register columns a header that is not the register's own could be. */
+function lookalikesOf(header: string): ColumnKey[] {
+  const h = normaliseHeader(header);
+  const keys = (Object.keys(RENAMED) as ColumnKey[]).filter((k) => RENAMED[k]?.includes(h));
+  const key = columnKeyOf(header);
+  if (key !== null && key !== 'kloeRec' && !keys.includes(key)) keys.push(key);
+  return keys;
+}
+
 export interface MissingColumn {
   readonly key: ColumnKey;
   /** The register's own header for it. */
@@ -195,15 +212,15 @@ export interface RegisterHeader {
 export function matchRegisterColumns(headerRow: readonly string[]): RegisterHeader {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const own = new Map(REGISTER_COLUMNS.map((c) => [normaliseHeader(c.header), c.key] as const));
-  const others: { header: string; key: ColumnKey | 'kloeRec' | null }[] = [];
+  const others: { header: string; keys: ColumnKey[] }[] = [];
   headerRow.forEach((header, index) => {
     const key = own.get(normaliseHeader(header));
     if (key !== undefined && columns[key] === undefined) columns[key] = index;
-    else if (header.trim() !== '') others.push({ header, key: columnKeyOf(header) });
+    else if (header.trim() !== '') others.push({ header, keys: lookalikesOf(header) });
   });
   const missing = REGISTER_COLUMNS.flatMap((c): MissingColumn[] => {
     if (columns[c.key] !== undefined) return [];
-    const lookalike = others.find((o) => o.key === c.key)?.header ?? null;
+    const lookalike = others.find((o) => o.keys.includes(c.key))?.header ?? null;
     return c.optional && lookalike === null ? [] : [{ key: c.key, header: c.header, lookalike }];
   });
   return { columns, missing };

@@ -39,3 +39,61 @@ export function resolveLeads(lead: string, index: ReadonlyMap<string, Officer>):
   }
   return { officers: found, unknown };
 }
+
+/** One officer as read from a row of the Officers sheet. */
+export interface OfficerRow {
+  /** 1-based row of the Officers sheet. */
+  readonly row: number;
+  readonly officer: Officer;
+}
+
+/** An email address as MailApp takes one: something@domain.tld, no spaces. */
+export function isEmailAddress(s: string): boolean {
+  return /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[a-z]{2,}$/i.test(s.trim());
+}
+
+const who = (o: Officer): string => o.name.trim() || o.initials.trim() || o.email.trim();
+
+/**
+ * What is wrong with the Officers sheet, each naming the row: initials two officers share (a Lead cell naming
+ * them could mean either, so one of them would never get a digest), an email two officers share, and an email
+ * MailApp would refuse.
+ */
+export function officerProblems(rows: readonly OfficerRow[]): string[] {
+  const problems: string[] = [];
+  const firstBy = (key: (o: Officer) => string) => {
+    const seen = new Map<string, OfficerRow>();
+    return (r: OfficerRow): OfficerRow | null => {
+      const k = key(r.officer).trim().toLowerCase();
+      if (k === '') return null;
+      const earlier = seen.get(k);
+      if (!earlier) seen.set(k, r);
+      return earlier ?? null;
+    };
+  };
+  const sameInitials = firstBy((o) => o.initials);
+  const sameEmail = firstBy((o) => o.email);
+  for (const r of rows) {
+    const { officer } = r;
+    const initials = sameInitials(r);
+    if (initials) {
+      problems.push(
+        `Officers row ${r.row}: initials "${officer.initials}" are also those of ${who(initials.officer)} on row ` +
+          `${initials.row}, so a Lead "${officer.initials}" could mean either: give one of them other initials.`,
+      );
+    }
+    const email = sameEmail(r);
+    if (email) {
+      problems.push(
+        `Officers row ${r.row}: email ${officer.email} is also that of ${who(email.officer)} on row ${email.row}.`,
+      );
+    }
+    if (officer.email.trim() !== '' && !isEmailAddress(officer.email)) {
+      problems.push(
+        `Officers row ${r.row}: "${officer.email}" is not an email address, so ${who(officer)} gets no digest ` +
+          'until it is corrected.',
+      );
+    }
+  }
+  return problems;
+}

@@ -338,13 +338,14 @@ export function settle(
     context.written.has(field) && cell(cells, field) !== cell(before, field);
   const writes: Partial<Record<RecordedField, string>> = {};
 
-  if (changes.some((c) => c.field === 'progress') && context.live && !typedOver('lastUpdated'))
+  // A computed column inside the edited block was pasted by the officer: what they pasted is kept.
+  if (changes.some((c) => c.field === 'progress') && context.live && !context.written.has('lastUpdated'))
     writes.lastUpdated = context.today;
   const from = cell(before, 'revisedDueDate') || cell(before, 'dueDate');
   const to = cell(cells, 'revisedDueDate');
   const extension =
     to !== '' && to !== cell(before, 'revisedDueDate') && isIsoDate(to) && to !== from ? { from, to } : null;
-  if (extension && !typedOver('extensions'))
+  if (extension && !context.written.has('extensions'))
     writes.extensions = String(Number(cell(before, 'extensions') || 0) + 1);
   for (const field of ['lastUpdated', 'extensions'] as const) {
     if (typedOver(field)) changes.push({ field, old: cell(before, field), new: cell(cells, field) });

@@ -25,6 +25,7 @@ export function setUpRegisterFromMenu(): void {
       report.addedColumns.length > 0
         ? `Added columns to the Register: ${report.addedColumns.join(', ')}.`
         : 'All register columns present.',
+      ...report.renamedColumns.map((line) => `Not added: ${line}`),
       report.triggerInstalled ? 'Edits to the Register are now recorded in History.' : '',
     ];
     return lines.filter((l) => l !== '').join('\n');

@@ -109,6 +109,7 @@ export function importGrid(wb: Workbook, grid: string[][]): ImportOutcome {
     );
   }
   record.save();
+  wb.forget('register');
   appendHistory(ss, history, `Import plan (${importer()})`);
   writeImportReport(ss, problems);
   refreshStatuses(wb);

@@ -122,7 +122,7 @@ function reading(
     today: wb.today,
     timeZone: wb.timeZone,
     url: `${wb.ss.getUrl()}#gid=${grid.sheet.getSheetId()}`,
-    problems: [...settingProblems, ...problems],
+    problems: [...settingProblems, ...wb.officersSheet().problems, ...problems],
   };
 }
 

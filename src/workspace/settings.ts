@@ -2,6 +2,8 @@ import type { SettingValue, SettingsReading } from '../core/settings';
 import { SETTING_ROWS, parseSettings } from '../core/settings';
 import { DEFAULT_SETTINGS } from '../core/model';
 import type { Officer } from '../core/model';
+import { officerProblems } from '../core/officers';
+import type { OfficerRow } from '../core/officers';
 import { toIsoDate } from '../core/dates';
 import { HEADER_BACKGROUND, HEADER_FONT_COLOR, SHEET, ensureSheet } from './sheets';
 
@@ -9,7 +11,14 @@ export const SETTINGS_HEADERS = ['Setting', 'Value', 'About'] as const;
 export const KLOE_HEADER = 'Key lines of enquiry';
 /** Column (1-based) of the KLOE list on the Settings sheet, the source of the KLOE dropdown. */
 export const KLOE_COLUMN = 5;
-export const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate'] as const;
+export const OFFICER_HEADERS = [
+  'Initials',
+  'Name',
+  'Job title',
+  'Email',
+  'Directorate',
+  'Reports to',
+] as const;
 
 export interface SettingsSheet extends SettingsReading {
   readonly kloes: readonly string[];
@@ -89,10 +98,16 @@ export function addKloes(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, kloes: re
   return fresh.length;
 }
 
+export interface OfficersSheet {
+  readonly officers: Officer[];
+  /** Each names the row and what is wrong: shared initials or emails, a malformed email, a missing column. */
+  readonly problems: string[];
+}
+
 /** The officers list, read with one getValues; columns found by header. */
-export function readOfficers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Officer[] {
+export function readOfficers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OfficersSheet {
   const sheet = ss.getSheetByName(SHEET.officers);
-  if (!sheet) return [];
+  if (!sheet) return { officers: [], problems: [] };
   const [header = [], ...rows] = sheet.getDataRange().getValues();
   const find = (...names: string[]): number =>
     header.findIndex((h) => names.includes(String(h).trim().toLowerCase().replace(/\s+/g, ' ')));
@@ -105,16 +120,33 @@ export function readOfficers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Offi
     reportsTo: find('reports to', 'manager', 'line manager'),
   };
   const at = (row: unknown[], i: number): string => (i < 0 ? '' : String(row[i] ?? '').trim());
-  return rows
-    .map((row) => ({
-      initials: at(row, col.initials),
-      name: at(row, col.name),
-      jobTitle: at(row, col.jobTitle),
-      email: at(row, col.email),
-      directorate: at(row, col.directorate),
-      reportsTo: at(row, col.reportsTo),
+  const read: OfficerRow[] = rows
+    .map((row, i) => ({
+      row: i + 2,
+      officer: {
+        initials: at(row, col.initials),
+        name: at(row, col.name),
+        jobTitle: at(row, col.jobTitle),
+        email: at(row, col.email),
+        directorate: at(row, col.directorate),
+        reportsTo: at(row, col.reportsTo),
+      },
     }))
-    .filter((o) => o.initials !== '' || o.name !== '' || o.email !== '');
+    .filter(({ officer: o }) => o.initials !== '' || o.name !== '' || o.email !== '');
+  const required: [string, number][] = [
+    ['Initials', col.initials],
+    ['Name', col.name],
+    ['Email', col.email],
+  ];
+  const problems = [
+    ...required
+      .filter(([, index]) => index < 0)
+      .map(
+        ([h]) => `The Officers sheet has no ${h} column: add it, or rename the column that holds it to ${h}.`,
+      ),
+    ...officerProblems(read),
+  ];
+  return { officers: read.map((r) => r.officer), problems };
 }
 
 export function ensureOfficersSheet(
@@ -124,7 +156,19 @@ export function ensureOfficersSheet(
   const sheet = ensureSheet(ss, SHEET.officers, OFFICER_HEADERS);
   if (!existed) {
     sheet.setColumnWidth(1, 80).setColumnWidth(2, 200).setColumnWidth(3, 260).setColumnWidth(4, 260);
-    sheet.setColumnWidth(5, 220);
+    sheet.setColumnWidth(5, 220).setColumnWidth(6, 140);
+    const rows = sheet.getMaxRows() - 1;
+    sheet.getRange(2, 1, rows, OFFICER_HEADERS.length).setNumberFormat('@');
+    // A digest cannot go to an address MailApp refuses: the cell says so as it is typed.
+    sheet
+      .getRange(2, 4, rows, 1)
+      .setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireTextIsEmail()
+          .setAllowInvalid(false)
+          .setHelpText('An email address, e.g. jan.pryor@council.gov.uk: the weekly digest goes there.')
+          .build(),
+      );
   }
   return sheet;
 }

@@ -5,7 +5,7 @@
  */
 import { toIsoDate } from '../core/dates';
 import type { IsoDate, Officer } from '../core/model';
-import type { SettingsSheet } from './settings';
+import type { OfficersSheet, SettingsSheet } from './settings';
 import { readOfficers, readSettings } from './settings';
 import { activeSpreadsheet } from './sheets';
 
@@ -39,6 +39,10 @@ export class Workbook {
   }
 
   officers(): Officer[] {
+    return this.officersSheet().officers;
+  }
+
+  officersSheet(): OfficersSheet {
     return this.once('officers', () => readOfficers(this.ss));
   }
 }

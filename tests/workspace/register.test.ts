@@ -259,3 +259,29 @@ describe('Refresh statuses', () => {
     expect(after.slice(1).map((r) => r[status])).toContain(STATUS.overdue);
   });
 });
+
+describe('The Officers sheet', () => {
+  it('names shared initials and a malformed email by row when Refresh reads it', () => {
+    const bundle = sampleRegister();
+    bundle.ws.runtime.calls.uncounted(() =>
+      sheetOf(bundle, 'Officers')
+        .getRange(20, 1, 2, 5)
+        .setValues([
+          ['AK', 'Ann Keen', 'Officer', 'ann.keen@example.org', 'CEO'],
+          ['ZZ', 'Zed Zane', 'Officer', 'zed.zane@example', 'CEO'],
+        ]),
+    );
+    bundle.clickMenu('Refresh statuses');
+    const { prompt } = bundle.ws.sheets.ui.dialogs.at(-1) ?? { prompt: '' };
+    expect(prompt).toMatch(/Officers row 20: initials "AK" are also those of .+ on row \d+/);
+    expect(prompt).toContain('Officers row 21: "zed.zane@example" is not an email address');
+  });
+
+  it('refuses a typed email that is not an address', () => {
+    const bundle = emptyRegister();
+    const rule = bundle.ws.runtime.calls.uncounted(() =>
+      sheetOf(bundle, 'Officers').getRange('D2').getDataValidation(),
+    );
+    expect([rule?.getCriteriaType(), rule?.getAllowInvalid()]).toEqual(['TEXT_IS_VALID_EMAIL', false]);
+  });
+});

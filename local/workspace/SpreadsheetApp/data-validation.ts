@@ -103,6 +103,11 @@ export class FakeDataValidationBuilder {
     return this.require('DATE_BETWEEN', [start, end]);
   }
 
+  /** https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireTextIsEmail() */
+  requireTextIsEmail(): this {
+    return this.require('TEXT_IS_VALID_EMAIL', []);
+  }
+
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
     const args = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
     return this.require('CHECKBOX', args);
@@ -185,6 +190,9 @@ export function breaksValidation(
       return day === null || !(day <= argDay(0));
     case 'DATE_BETWEEN':
       return day === null || day < argDay(0) || day > argDay(1);
+    case 'TEXT_IS_VALID_EMAIL':
+      // Sheets' own test is not published; this is the stricter reading: name@domain.tld, no spaces.
+      return !/^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(valueText);
     case 'CHECKBOX':
       return args.length === 0 ? typeof value !== 'boolean' : !args.map(String).includes(String(value));
     default:
