@@ -68,7 +68,7 @@ const OFFICERS: Officer[] = [
 const SETTINGS = { ...DEFAULT_SETTINGS, ownerEmail: 'owner@council.example' };
 
 function decision(key: StatusKey, dueDate: IsoDate | null = null): StatusDecision {
-  return { key, dueDate, reason: 'test' };
+  return { key, dueDate, reason: 'test', originalDueDate: dueDate, daysLateOriginal: 0, pendingDueDate: null };
 }
 
 function input(rows: [Action, StatusDecision][], officers: Officer[] = OFFICERS): DigestInput {
