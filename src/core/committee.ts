@@ -49,7 +49,7 @@ export interface CommitteeSummary {
   /** Open actions more than three and up to six months past their original due date. */
   readonly over3Months: readonly string[];
   readonly noUpdate: readonly string[];
-  /** Entries recorded since the last paper (every entry for the first), imported ones and replaced ones left out. */
+  /** Entries recorded or decided since the last paper, or still waiting; imported and replaced ones left out. */
   readonly extensions: readonly ExtensionEntry[];
   /** Indices of actions with more approved extensions than Settings allow. */
   readonly pastLimit: readonly number[];
@@ -115,15 +115,18 @@ function overdueBands(facts: RegisterFacts): { over6: string[]; over3: string[] 
   return { over6, over3 };
 }
 
+/** Entries recorded or decided since the last paper, and any still waiting (every entry for the first paper). */
 function extensionsSince(facts: RegisterFacts): ExtensionEntry[] {
   const since = facts.comparison.since;
+  const recent = (e: ExtensionEntry): boolean =>
+    since === null ||
+    e.when > since ||
+    (e.decidedOn !== null && e.decidedOn > since) ||
+    e.state === 'awaitingApproval' ||
+    e.state === 'awaitingReason';
   return facts.extensions
     .flatMap((e) => e.entries)
-    .filter((e) => e.approvedBy !== IMPORT_APPROVER && e.state !== 'returned')
-    .filter(
-      (e) =>
-        since === null || e.when > since || e.state === 'awaitingApproval' || e.state === 'awaitingReason',
-    );
+    .filter((e) => e.approvedBy !== IMPORT_APPROVER && e.state !== 'returned' && recent(e));
 }
 
 export function committeeSummary(facts: RegisterFacts): CommitteeSummary {

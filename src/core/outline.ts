@@ -46,12 +46,7 @@ export interface OfficerContact {
 }
 
 export type AppendixTableKind =
-  | 'summary'
-  | 'extensions'
-  | 'pastLimit'
-  | 'progress'
-  | 'completedOneLine'
-  | 'key';
+  'summary' | 'extensions' | 'pastLimit' | 'progress' | 'completedOneLine' | 'key';
 
 /** One table row: its cells' texts (a "\n" starts a new line in the cell) and the status that colours it. */
 export interface AppendixRow {

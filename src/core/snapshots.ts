@@ -61,31 +61,21 @@ export function buildSnapshot(
   today: IsoDate,
   extensionCounts: readonly number[] = [],
 ): Snapshot {
-  const rows = actions.map(
-    (action, i): SnapshotRow => ({
-      paperDate: today,
-      actionId: action.id,
-      ref: action.ref,
-      status: decisions[i].key,
-      dueDate: decisions[i].dueDate,
-      extensions: extensionCounts[i] ?? action.extensions,
-      progress: progressFingerprint(action.progress),
-    }),
-  );
+  const rows = actions.map((action, i): SnapshotRow => ({
+    paperDate: today,
+    actionId: action.id,
+    ref: action.ref,
+    status: decisions[i].key,
+    dueDate: decisions[i].dueDate,
+    extensions: extensionCounts[i] ?? action.extensions,
+    progress: progressFingerprint(action.progress),
+  }));
   return { date: today, rows };
 }
 
 /** A snapshot row as Snapshots sheet cells, in SNAPSHOT_HEADERS order; dates as YYYY-MM-DD for the adapter to turn into Date cells. */
 export function snapshotCells(row: SnapshotRow): (string | number)[] {
-  return [
-    row.paperDate,
-    row.actionId,
-    row.ref,
-    row.status,
-    row.dueDate ?? '',
-    row.extensions,
-    row.progress,
-  ];
+  return [row.paperDate, row.actionId, row.ref, row.status, row.dueDate ?? '', row.extensions, row.progress];
 }
 
 const HEADER_NAMES: Readonly<Record<keyof SnapshotRow, readonly string[]>> = {
@@ -145,7 +135,8 @@ export function readSnapshotRows(
  */
 export function lastSnapshot(rows: readonly SnapshotRow[], today: IsoDate): Snapshot | null {
   let date: IsoDate | null = null;
-  for (const row of rows) if (row.paperDate < today && (date === null || row.paperDate > date)) date = row.paperDate;
+  for (const row of rows)
+    if (row.paperDate < today && (date === null || row.paperDate > date)) date = row.paperDate;
   if (date === null) return null;
   const byAction = new Map<string, SnapshotRow>();
   for (const row of rows) if (row.paperDate === date) byAction.set(matchKey(row), row);
@@ -156,10 +147,7 @@ export function lastSnapshot(rows: readonly SnapshotRow[], today: IsoDate): Snap
  * The rows the Snapshots sheet keeps once this paper is recorded: the last paper before today (a paper made again
  * today still compares with it) and today's. Older papers are dropped, so the sheet stays two papers long.
  */
-export function snapshotRowsToKeep(
-  existing: readonly SnapshotRow[],
-  current: Snapshot,
-): SnapshotRow[] {
+export function snapshotRowsToKeep(existing: readonly SnapshotRow[], current: Snapshot): SnapshotRow[] {
   const previous = lastSnapshot(existing, current.date);
   const traceable = (row: SnapshotRow): boolean => row.actionId !== '' || row.ref !== '';
   return [...(previous?.rows ?? []), ...current.rows].filter(traceable);
@@ -221,7 +209,8 @@ const isOpen = (key: StatusKey): boolean => key !== 'completed' && key !== 'clos
 
 function compareOne(now: SnapshotRow, before: SnapshotRow | undefined, first: boolean): ActionComparison {
   if (first) return { previous: null, direction: null, noUpdateThisCycle: false, changed: true };
-  if (before === undefined) return { previous: null, direction: 'new', noUpdateThisCycle: false, changed: true };
+  if (before === undefined)
+    return { previous: null, direction: 'new', noUpdateThisCycle: false, changed: true };
   const sameProgress = before.progress === now.progress;
   return {
     previous: before,

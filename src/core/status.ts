@@ -141,7 +141,11 @@ export function decideStatus(
   }
   if (dueDate === null) {
     if (timescale.kind === 'not understood') {
-      return decided('check', 'The timescale could not be understood: a person should set a due date.', dates);
+      return decided(
+        'check',
+        'The timescale could not be understood: a person should set a due date.',
+        dates,
+      );
     }
     if (timescale.kind === 'start' && timescale.start !== undefined && timescale.start > today) {
       return decided('inProgress', `Starts ${formatShortUk(timescale.start)}.`, dates);

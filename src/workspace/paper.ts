@@ -171,7 +171,11 @@ function readSnapshotSheet(
 ): SnapshotRow[] {
   const [header = [], ...rows] = sheet.getDataRange().getValues();
   const text = (v: unknown): string => (v instanceof Date ? (cellDate(v, timeZone) ?? '') : cellText(v));
-  return readSnapshotRows(header.map(text), rows.map((row) => row.map(text)), settings);
+  return readSnapshotRows(
+    header.map(text),
+    rows.map((row) => row.map(text)),
+    settings,
+  );
 }
 
 /**
