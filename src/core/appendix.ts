@@ -108,15 +108,15 @@ function progressColumns(facts: RegisterFacts, plan: RowPlan): Column[] {
   const revised = (i: number): boolean =>
     decisions[i].dueDate !== decisions[i].originalDueDate || decisions[i].pendingDueDate !== null;
   const columns: (Column | null)[] = [
-    { header: 'KLOE & Rec.', width: 14, cell: (i) => (plan.firstOfGroup(i) ? kloeRecCell(actions[i]) : '') },
-    { header: 'Ref', width: 5, cell: (i) => actions[i].ref },
+    { header: 'KLOE & Rec.', width: 13, cell: (i) => (plan.firstOfGroup(i) ? kloeRecCell(actions[i]) : '') },
+    { header: 'Ref', width: 4, cell: (i) => actions[i].ref },
     some((i) => actions[i].priority.trim() !== '')
-      ? { header: 'Priority', width: 7, cell: (i) => actions[i].priority.trim() }
+      ? { header: 'Priority', width: 6, cell: (i) => actions[i].priority.trim() }
       : null,
     { header: 'Action', width: 18, cell: (i) => actions[i].action },
-    { header: 'Timescale', width: 11, cell: (i) => actions[i].timescale },
+    { header: 'Timescale', width: 13, cell: (i) => actions[i].timescale },
     some((i) => decisions[i].originalDueDate !== null)
-      ? { header: 'Original due date', width: 9, cell: (i) => originalCell(decisions[i], revised(i)) }
+      ? { header: 'Original due date', width: 10, cell: (i) => originalCell(decisions[i], revised(i)) }
       : null,
     some(revised)
       ? {
@@ -127,12 +127,12 @@ function progressColumns(facts: RegisterFacts, plan: RowPlan): Column[] {
       : null,
     { header: 'Lead', width: 9, cell: (i) => leadCell(actions[i].lead, facts.officers) },
     { header: `Progress to ${formatShortUk(facts.today)}`, width: 26, cell: plan.progress },
-    { header: 'Status', width: 10, cell: (i) => settings.statuses[decisions[i].key].label },
+    { header: 'Status', width: 9, cell: (i) => settings.statuses[decisions[i].key].label },
     facts.comparison.since !== null
       ? { header: 'Direction of travel', width: 7, cell: (i) => directionCell(facts, i) }
       : null,
     some((i) => actions[i].source.trim() !== '')
-      ? { header: 'Source', width: 9, cell: (i) => actions[i].source.trim() }
+      ? { header: 'Source', width: 8, cell: (i) => actions[i].source.trim() }
       : null,
   ];
   return columns.filter((c): c is Column => c !== null);
