@@ -20,7 +20,7 @@ import { plural } from './text';
 /** What a progress cell keeps of an unchanged note when the paper must be shortened. */
 export const SHORT_PROGRESS = 280;
 /** What the one-line list keeps of an action's text. */
-export const ONE_LINE_ACTION = 90;
+export const ONE_LINE_ACTION = 60;
 export const NO_UPDATE_MARK = 'No update this cycle.';
 
 /** The Lead cell with full names from Officers, in the order written; parts no officer matches kept as written. */
@@ -187,26 +187,32 @@ function progressTable(
 }
 
 function oneLineRow(facts: RegisterFacts, i: number): AppendixRow {
+  const { key } = facts.decisions[i];
+  const completedOn = facts.actions[i].completedOn;
   return {
     cells: [
       facts.actions[i].ref,
       oneLine(facts.actions[i].action, ONE_LINE_ACTION),
-      dateText(facts.actions[i].completedOn),
-      facts.settings.statuses[facts.decisions[i].key].label,
+      key === 'closed'
+        ? facts.settings.statuses.closed.label
+        : completedOn === null
+          ? ''
+          : formatShortUk(completedOn),
     ],
-    status: facts.decisions[i].key,
+    status: key,
   };
 }
 
+/** Settled actions, a line each: the last cell (completion date, or Closed) takes the status colour. */
 function oneLineTable(facts: RegisterFacts, indices: readonly number[]): AppendixTable {
   return {
     kind: 'completedOneLine',
     caption: 'Completed and closed actions unchanged since the last paper (one line each)',
-    header: ['Ref', 'Action', 'Completed on', 'Status'],
+    header: ['Ref', 'Action', 'Completed'],
     rows: indices.map((i) => oneLineRow(facts, i)),
-    widths: [1, 10, 2, 3],
+    widths: [1, 12, 2],
     widthShare: 1,
-    statusColumn: 3,
+    statusColumn: 2,
     empty: 'None.',
   };
 }
@@ -274,7 +280,10 @@ export function progressReport(facts: RegisterFacts, budget: number): ProgressRe
   return omitting(facts, steps[steps.length - 1], budget);
 }
 
-/** Keeps the most urgent rows that fit (each row measured as the first of its group, so never under), in plan order. */
+/**
+ * Keeps the most urgent rows that fit, changed ones first within a status (each measured as the first of its
+ * group, so never under), then lists them in plan order.
+ */
 function omitting(facts: RegisterFacts, step: Selection, budget: number): ProgressReport {
   const columns = progressColumns(facts, {
     progress: (i) => progressText(facts, i, step.shorten.has(i) ? SHORT_PROGRESS : null),
@@ -284,7 +293,9 @@ function omitting(facts: RegisterFacts, step: Selection, budget: number): Progre
   let room = budget - probe.reduce((n, t) => n + tableFrameSize(t), 0);
   const rank = (i: number): number => KEEP_ORDER.indexOf(facts.decisions[i].key);
   const full: number[] = [];
-  for (const i of [...step.full].sort((a, b) => rank(a) - rank(b) || a - b)) {
+  const unchanged = (i: number): number => (facts.comparison.actions[i]?.changed === false ? 1 : 0);
+  const order = [...step.full].sort((a, b) => rank(a) - rank(b) || unchanged(a) - unchanged(b) || a - b);
+  for (const i of order) {
     const size = rowsSize([{ cells: columns.map((c) => c.cell(i)), status: null }]);
     if (size > room) break;
     room -= size;
