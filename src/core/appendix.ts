@@ -207,7 +207,10 @@ function oneLineRow(facts: RegisterFacts, i: number): AppendixRow {
 function oneLineTable(facts: RegisterFacts, indices: readonly number[]): AppendixTable {
   return {
     kind: 'completedOneLine',
-    caption: 'Completed and closed actions unchanged since the last paper (one line each)',
+    caption:
+      facts.comparison.since === null
+        ? 'Completed and closed actions (one line each)'
+        : 'Completed and closed actions unchanged since the last paper (one line each)',
     header: ['Ref', 'Action', 'Completed'],
     rows: indices.map((i) => oneLineRow(facts, i)),
     widths: [1, 12, 2],
@@ -264,18 +267,20 @@ const sizeOf = (tables: readonly AppendixTable[]): number => tables.reduce((n, t
  */
 export function progressReport(facts: RegisterFacts, budget: number): ProgressReport {
   const all = facts.actions.map((_, i) => i);
-  const changed = (i: number): boolean => facts.comparison.actions[i]?.changed ?? true;
+  // With no last paper to compare with, nothing counts as changed since it.
+  const first = facts.comparison.since === null;
+  const unchanged = (i: number): boolean => first || facts.comparison.actions[i]?.changed === false;
   const none = new Set<number>();
   const steps: Selection[] = [{ full: all, brief: [], shorten: none }];
-  const brief = all.filter((i) => settled(facts.decisions[i].key) && !changed(i));
+  const brief = all.filter((i) => settled(facts.decisions[i].key) && unchanged(i));
   const briefSet = new Set(brief);
   const full = all.filter((i) => !briefSet.has(i));
   steps.push({ full, brief, shorten: none });
   const long = (i: number): boolean => facts.actions[i].progress.trim().length > SHORT_PROGRESS;
-  steps.push({ full, brief, shorten: new Set(full.filter((i) => !changed(i) && long(i))) });
+  steps.push({ full, brief, shorten: new Set(full.filter((i) => unchanged(i) && long(i))) });
   for (const step of steps) {
     const tables = tablesOf(facts, step);
-    if (sizeOf(tables) <= budget) return report(tables, step, 0);
+    if (sizeOf(tables) <= budget) return report(tables, step, 0, first);
   }
   return omitting(facts, steps[steps.length - 1], budget);
 }
@@ -312,23 +317,22 @@ function omitting(facts: RegisterFacts, step: Selection, budget: number): Progre
   }
   const kept: Selection = { full: full.sort((a, b) => a - b), brief, shorten: step.shorten };
   const omitted = step.full.length + step.brief.length - full.length - brief.length;
-  return report(tablesOf(facts, kept), kept, omitted);
+  return report(tablesOf(facts, kept), kept, omitted, facts.comparison.since === null);
 }
 
-function report(tables: AppendixTable[], s: Selection, omitted: number): ProgressReport {
+function report(tables: AppendixTable[], s: Selection, omitted: number, first: boolean): ProgressReport {
+  const since = first ? '' : ' unchanged since the last paper';
   const shortened = s.full.filter((i) => s.shorten.has(i)).length;
   const parts: string[] = [];
   if (s.brief.length > 0) {
     const n = s.brief.length;
     parts.push(
-      `${plural(n, 'completed or closed action', 'completed or closed actions')} unchanged since the last paper ` +
+      `${plural(n, 'completed or closed action', 'completed or closed actions')}${since} ` +
         `${n === 1 ? 'is' : 'are'} listed in one line each`,
     );
   }
   if (shortened > 0) {
-    parts.push(
-      `the progress notes of ${plural(shortened, 'action')} unchanged since the last paper are shortened`,
-    );
+    parts.push(`the progress notes of ${plural(shortened, 'action')}${since} are shortened`);
   }
   if (omitted > 0)
     parts.push(`${plural(omitted, 'less urgent action')} ${omitted === 1 ? 'is' : 'are'} not listed`);

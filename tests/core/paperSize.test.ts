@@ -48,7 +48,12 @@ function largeRegister(total: number, completed: number, progressLength: number)
   });
 }
 
-function paperFor(actions: readonly Action[], previous: Snapshot | null, changedOpen = 0): PaperOutline {
+/** The paper for `actions`; `previous` 'first' makes it the first paper, null a last paper like this one. */
+function paperFor(
+  actions: readonly Action[],
+  previous: Snapshot | null | 'first',
+  changedOpen = 0,
+): PaperOutline {
   const decisions = actions.map((a) => decideStatus(a, DEFAULT_SETTINGS, TODAY));
   // The last paper saw the same register, except for the progress of the first `changedOpen` open actions.
   const firstOpen = actions.findIndex((a) => a.completedOn === null);
@@ -69,14 +74,16 @@ function paperFor(actions: readonly Action[], previous: Snapshot | null, changed
     officers: [],
     ledger: [],
     previous:
-      previous ??
-      buildSnapshot(
-        actions.map((a, i) =>
-          i >= firstOpen && i < firstOpen + changedOpen ? { ...a, progress: 'Earlier note.' } : a,
-        ),
-        decisions,
-        LAST_PAPER,
-      ),
+      previous === 'first'
+        ? null
+        : (previous ??
+          buildSnapshot(
+            actions.map((a, i) =>
+              i >= firstOpen && i < firstOpen + changedOpen ? { ...a, progress: 'Earlier note.' } : a,
+            ),
+            decisions,
+            LAST_PAPER,
+          )),
     today: TODAY,
   };
   return buildPaper(input).outline;
@@ -153,6 +160,18 @@ describe('the paper at 10,000 actions', () => {
     expect(listed.slice(0, 3)).toEqual(['21.1', '21.2', '21.3']);
     expect(outline.appendix.notes[0]).toMatch(
       /^To keep this paper within the size a Google Doc can hold, the progress notes of \d+ actions unchanged since the last paper are shortened and \d+ less urgent actions are not listed\./,
+    );
+  });
+
+  it('treats every completed action as settled in the first paper, which has no last paper to compare with', () => {
+    const outline = paperFor(largeRegister(10_000, 9_850, 600), 'first');
+    expect(outline.size.estimate).toBeLessThanOrEqual(PAPER_CHARACTER_BUDGET);
+    expect(outline.size).toMatchObject({ oneLine: 9_850, progressShortened: 0, omitted: 0 });
+    expect(tablesOf(outline, 'completedOneLine')[0].caption).toBe(
+      'Completed and closed actions (one line each)',
+    );
+    expect(outline.appendix.notes[0]).toMatch(
+      /^To keep this paper within the size a Google Doc can hold, 9850 completed or closed actions are listed in one line each\./,
     );
   });
 
