@@ -4,7 +4,7 @@
  * of travel since the last paper. Built as an outline (src/core/outline.ts): plain data a renderer turns into a
  * Google Doc. Pure: no Google globals, no I/O.
  */
-import { keyStatuses, keyTable, parseGlossary, progressReport } from './appendix';
+import { keyStatuses, keyTable, leadCell, parseGlossary, progressReport } from './appendix';
 import type { CommitteeSummary, RegisterFacts } from './committee';
 import { committeeSummary, extensionsTable, listRefs, pastLimitTable, summaryTables } from './committee';
 import { formatLongUk, formatShortUk, isIsoDate } from './dates';
@@ -24,7 +24,6 @@ import { PAPER_CHARACTER_BUDGET, outlineSize } from './paperSize';
 import type { Snapshot } from './snapshots';
 import { buildSnapshot, comparePapers } from './snapshots';
 import type { StatusDecision } from './status';
-import { leadCell } from './appendix';
 import { plural } from './text';
 
 export type {
