@@ -7,9 +7,9 @@
  */
 import type { RegisterFacts } from './committee';
 import { oneLine } from './committee';
-import { formatShortUk } from './dates';
+import { daysBetween, formatShortUk } from './dates';
 import type { ActionExtensions } from './extensions';
-import type { Action, Officer, Settings, StatusKey } from './model';
+import type { Action, IsoDate, Officer, Settings, StatusKey } from './model';
 import type { AppendixRow, AppendixTable, GlossaryEntry } from './outline';
 import { resolveLeads, splitLead } from './officers';
 import { rowsSize, tableFrameSize, tableSize } from './paperSize';
@@ -59,18 +59,25 @@ export function originalCell(decision: StatusDecision, revised: boolean): string
   return `${date}\n${plural(decision.daysLateOriginal, 'day')} late${revised ? ' against original' : ''}`;
 }
 
-/** The Revised due date cell: the date in force with its extensions, and a date awaiting a reason or approval. */
+/**
+ * The Revised due date cell: the date in force with its extensions and, once it has passed on an open action, how
+ * late against it; then a date awaiting a reason or approval.
+ */
 export function revisedCell(
   action: Action,
   decision: StatusDecision,
   extensions: ActionExtensions | null,
+  today: IsoDate,
 ): string {
   const count = extensions === null ? action.extensions : extensions.approvedCount;
   const inForce =
     decision.dueDate !== null && decision.dueDate !== decision.originalDueDate ? decision.dueDate : null;
   const lines: string[] = [];
-  if (inForce !== null)
+  if (inForce !== null) {
     lines.push(`${formatShortUk(inForce)}${count > 0 ? ` (${plural(count, 'extension')})` : ''}`);
+    const open = decision.key !== 'completed' && decision.key !== 'closed';
+    if (open && inForce < today) lines.push(`${plural(daysBetween(inForce, today), 'day')} late`);
+  }
   if (decision.pendingDueDate !== null) {
     const waiting =
       extensions?.pending?.state === 'awaitingApproval' ? 'awaiting approval' : 'awaiting a reason';
@@ -122,7 +129,7 @@ function progressColumns(facts: RegisterFacts, plan: RowPlan): Column[] {
       ? {
           header: 'Revised due date',
           width: 10,
-          cell: (i) => revisedCell(actions[i], decisions[i], facts.extensions[i] ?? null),
+          cell: (i) => revisedCell(actions[i], decisions[i], facts.extensions[i] ?? null, facts.today),
         }
       : null,
     { header: 'Lead', width: 9, cell: (i) => leadCell(actions[i].lead, facts.officers) },

@@ -482,6 +482,24 @@ describe('Appendix 1: the progress report', () => {
     expect(outline.layout).toEqual({ report: 'portrait', appendix: 'landscape' });
   });
 
+  it('says how late an overdue action is against its original date and against its revised one', () => {
+    const actions = [
+      action({
+        ref: '2.1',
+        dueDate: '2010-01-31',
+        revisedDueDate: '2010-03-31',
+        extensions: 1,
+        lastUpdated: '2010-04-01',
+      }),
+    ];
+    const decisions = actions.map((a) => decideStatus(a, DEFAULT_SETTINGS, TODAY));
+    const table = tableOf(buildPaperOutline(input({ actions, decisions })), 'progress');
+    const cell = (name: string): string => table.rows[0].cells[table.header.indexOf(name)];
+    expect(cell('Original due date')).toBe('31 Jan 2010\n74 days late against original');
+    expect(cell('Revised due date')).toBe('31 Mar 2010 (1 extension)\n15 days late');
+    expect(cell('Status')).toBe('Overdue');
+  });
+
   it('numbers a recommendation stored without its number from its refs, and keeps one it has', () => {
     const actions = [
       action({ ref: '3.1', kloe: 'Setting targets', recommendation: 'Ensure broad involvement' }),
