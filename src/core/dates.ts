@@ -78,6 +78,18 @@ export function addDays(d: IsoDate, n: number): IsoDate {
   return fromUtcMs(utcMs(d) + n * MS_PER_DAY);
 }
 
+/** The same day `n` calendar months on, or the month's last day where it is shorter (31 Mar + 3 = 30 Jun). */
+export function addMonths(d: IsoDate, n: number): IsoDate {
+  const c = civilDateOf(d);
+  const months = c.year * 12 + (c.month - 1) + n;
+  const year = Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const day = Math.min(c.day, daysInMonth(year, month));
+  const out = isoDateOf(year, month, day);
+  if (out === null) throw new Error(`Date out of range: ${d} + ${n} months`);
+  return out;
+}
+
 /** to - from, in days: positive when `to` is later. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((utcMs(to) - utcMs(from)) / MS_PER_DAY);

@@ -8,6 +8,9 @@ import { plural } from './text';
 import type { Action, IsoDate, Officer, Settings, StatusKey } from './model';
 import { STATUS_KEYS } from './model';
 import { officerIndex, resolveLeads } from './officers';
+import type { ActionExtensions } from './extensions';
+import { isPastLimit } from './extensions';
+import type { PaperComparison } from './snapshots';
 import type { StatusDecision } from './status';
 
 /** What the digests are built from: a RegisterView after a status refresh has this shape. */
@@ -19,6 +22,10 @@ export interface DigestInput {
   readonly today: IsoDate;
   /** Link to the register, given in every email. */
   readonly url: string;
+  /** Per action, in the same order, what the Extensions ledger holds: flags actions past the extension limit. */
+  readonly extensions?: readonly ActionExtensions[];
+  /** This register against the last paper's snapshot (comparePapers): lists open actions with no update. */
+  readonly comparison?: PaperComparison | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -450,6 +457,11 @@ export interface OwnerSummary {
   readonly noLead: readonly { readonly ref: string; readonly action: string }[];
   /** Officers with something due this week, who are sent a digest when they have an address. */
   readonly digestsDue: readonly { readonly officer: Officer; readonly items: number }[];
+  /** Actions extended more times than Settings allow, for the committee; null when no ledger was given. */
+  readonly forCommittee:
+    readonly { readonly ref: string; readonly action: string; readonly extensions: number }[] | null;
+  /** Refs of open actions with no progress update since the last paper; null when there is no last paper. */
+  readonly noUpdateThisCycle: readonly string[] | null;
 }
 
 const NO_KLOE = '(no KLOE)';
@@ -493,7 +505,19 @@ export function summarise(input: DigestInput, grouping: Grouping, week: IsoDate)
     digestsDue: grouping.groups
       .filter((g) => g.items.length > 0)
       .map((g) => ({ officer: g.officer, items: g.items.length })),
+    forCommittee: forCommittee(input),
+    noUpdateThisCycle: input.comparison?.since ? input.comparison.noUpdate : null,
   };
+}
+
+function forCommittee(input: DigestInput): OwnerSummary['forCommittee'] {
+  const { extensions } = input;
+  if (extensions === undefined) return null;
+  return input.actions.flatMap((action, i) =>
+    extensions[i] && isPastLimit(extensions[i], input.settings)
+      ? [{ ref: action.ref, action: action.action, extensions: extensions[i].approvedCount }]
+      : [],
+  );
 }
 
 function officerLabel(o: Officer): string {
@@ -624,6 +648,32 @@ export function buildSummaryEmail(summary: OwnerSummary, context: DigestContext)
     summary.noLead.map((a) => `${a.ref}: ${a.action.replace(/\s*\r?\n\s*/g, ' ')}`),
     summary.noLead.map((a) => `${escapeHtml(a.ref)}: ${htmlText(a.action)}`),
   );
+
+  if (summary.forCommittee !== null) {
+    const limit = plural(settings.extensionLimit, 'time');
+    listSection(
+      'For the committee: extended past the limit',
+      `These actions have been extended more than ${limit}: the next committee paper brings them to the Committee.`,
+      summary.forCommittee.map(
+        (a) => `${a.ref}: ${a.action.replace(/\s*\r?\n\s*/g, ' ')} (${plural(a.extensions, 'extension')})`,
+      ),
+      summary.forCommittee.map(
+        (a) => `${escapeHtml(a.ref)}: ${htmlText(a.action)} (${plural(a.extensions, 'extension')})`,
+      ),
+    );
+  }
+  if (summary.noUpdateThisCycle !== null) {
+    const refs = summary.noUpdateThisCycle;
+    const line =
+      refs.length === 0
+        ? 'Every open action has had a progress update since the last committee paper.'
+        : `Open actions with no progress update since the last committee paper: ${refs.join(', ')}.`;
+    html.push(
+      `<h3 style="margin:16px 0 4px 0">No update this cycle (${refs.length})</h3>`,
+      `<p>${escapeHtml(line)}</p>`,
+    );
+    text.push(`NO UPDATE THIS CYCLE (${refs.length})`, `  ${line}`, '');
+  }
 
   const digests = summary.digestsDue;
   const digestLine =

@@ -1,101 +1,44 @@
 /**
- * The committee briefing paper (seed 001) with its progress appendix (seed 000), as an outline: plain data a
- * renderer turns into a document. Pure: no Google globals, no I/O.
+ * The committee briefing paper (seed 001) with its progress appendix (seed 000) and what audit committees table
+ * besides: a summary, the extensions to note or approve, the actions past the extension limit, and the direction
+ * of travel since the last paper. Built as an outline (src/core/outline.ts): plain data a renderer turns into a
+ * Google Doc. Pure: no Google globals, no I/O.
  */
-import { plural } from './text';
+import { keyStatuses, keyTable, leadCell, parseGlossary, progressReport } from './appendix';
+import type { CommitteeSummary, RegisterFacts } from './committee';
+import { committeeSummary, extensionsTable, listRefs, pastLimitTable, summaryTables } from './committee';
 import { formatLongUk, formatShortUk, isIsoDate } from './dates';
-import type { Action, IsoDate, Officer, Settings, StatusKey, StatusStyle } from './model';
-import { STATUS_KEYS } from './model';
-import { officerIndex, resolveLeads, splitLead } from './officers';
+import type { ActionExtensions, ExtensionEntry } from './extensions';
+import { NO_EXTENSIONS, extensionsByAction, extensionsOf } from './extensions';
+import type { Action, IsoDate, Officer, Settings } from './model';
+import { officerIndex, resolveLeads } from './officers';
+import type {
+  OfficerContact,
+  PaperAppendix,
+  PaperFront,
+  PaperOutline,
+  PaperSection,
+  PaperText,
+} from './outline';
+import { PAPER_CHARACTER_BUDGET, outlineSize } from './paperSize';
+import type { Snapshot } from './snapshots';
+import { buildSnapshot, comparePapers } from './snapshots';
 import type { StatusDecision } from './status';
-import { statusKeyOf } from './status';
+import { plural } from './text';
 
-/** One row of the Paper sheet: the section it belongs to and one paragraph of text. */
-export interface PaperText {
-  readonly section: string;
-  readonly text: string;
-}
-
-/** What one paper reported: the status of every action on the day it was generated. */
-export interface PaperSnapshot {
-  readonly date: IsoDate;
-  readonly entries: readonly { readonly ref: string; readonly status: StatusKey }[];
-}
-
-export interface PaperChanges {
-  readonly since: IsoDate;
-  /** Refs completed now that were not completed in the last paper, in register order. */
-  readonly completed: readonly string[];
-  /** Refs overdue now that were not overdue in the last paper, in register order. */
-  readonly becameOverdue: readonly string[];
-}
-
-export interface PaperFront {
-  readonly committee: string;
-  readonly heading: string;
-  /** "Jan Pryor, Policy & Performance Officer" */
-  readonly reportOf: string;
-  /** "Thursday, 15th April 2010" */
-  readonly date: string;
-  readonly openOrExempt: 'Open' | 'Exempt';
-  /** "Agenda Item No. 7", or '' when no item is set. */
-  readonly agendaItem: string;
-  readonly title: string;
-}
-
-export interface PaperParagraph {
-  /** "1.1", "8.3" */
-  readonly number: string;
-  /** A lead-in shown before the text, e.g. "Resources" in 8.1; '' for none. */
-  readonly label: string;
-  readonly text: string;
-}
-
-export interface PaperSection {
-  readonly number: string;
-  readonly heading: string;
-  readonly paragraphs: readonly PaperParagraph[];
-}
-
-/** One action's row; its first cell names the KLOE and recommendation on the first row of each group only. */
-export interface AppendixRow {
-  readonly cells: readonly string[];
-  readonly status: StatusKey;
-}
-
-export interface AppendixTable {
-  /** Shown above the table; '' for the single table of the usual layout. */
-  readonly caption: string;
-  readonly header: readonly string[];
-  readonly rows: readonly AppendixRow[];
-}
-
-export interface PaperAppendix {
-  /** "Appendix 1" */
-  readonly label: string;
-  readonly title: string;
-  /** "Progress as at 15 Apr 2010" */
-  readonly asAt: string;
-  readonly tables: readonly AppendixTable[];
-  readonly key: readonly StatusStyle[];
-}
-
-export interface OfficerContact {
-  readonly name: string;
-  readonly title: string;
-  readonly email: string;
-}
-
-export interface PaperOutline {
-  /** The document's name in Drive. */
-  readonly name: string;
-  readonly front: PaperFront;
-  readonly sections: readonly PaperSection[];
-  readonly contact: OfficerContact;
-  readonly appendix: PaperAppendix;
-  /** Paper sheet rows that name no section of the paper: shown to the officer, never silently dropped. */
-  readonly warnings: readonly string[];
-}
+export type {
+  AppendixRow,
+  AppendixTable,
+  GlossaryEntry,
+  OfficerContact,
+  PaperAppendix,
+  PaperFront,
+  PaperOutline,
+  PaperParagraph,
+  PaperSection,
+  PaperSize,
+  PaperText,
+} from './outline';
 
 /** What the dialog sends; also what it is prefilled with. */
 export interface PaperForm {
@@ -114,29 +57,21 @@ export interface PaperInput {
   readonly form: PaperForm;
   readonly texts: readonly PaperText[];
   readonly actions: readonly Action[];
-  /** One per action, in the same order. */
+  /** One per action, in the same order, decided with the ledger (decideStatus(..., extensionsOf(index, action))). */
   readonly decisions: readonly StatusDecision[];
   readonly officers: readonly Officer[];
-  readonly previous: PaperSnapshot | null;
+  /** The Extensions sheet's entries in ledger order; [] while the register keeps no ledger. */
+  readonly ledger: readonly ExtensionEntry[];
+  /** The last paper's snapshot (lastSnapshot of the Snapshots rows); null for the first paper. */
+  readonly previous: Snapshot | null;
   readonly today: IsoDate;
 }
 
-/**
- * Seed 000's layout: a first "KLOE & Rec." column filled on the first row of each group. Docs tables cannot
- * span a group heading across columns, and a heading squeezed into one narrow cell would not read.
- */
-export const APPENDIX_HEADER: readonly string[] = [
-  'KLOE & Rec.',
-  'Ref',
-  'Action',
-  'Timescale',
-  'Due date',
-  'Lead',
-  'Progress',
-  'Status',
-];
-/** Column of the Status cell in an appendix row: the one cell coloured by the status key. */
-export const STATUS_COLUMN = APPENDIX_HEADER.indexOf('Status');
+/** The outline, and what the adapter records in Snapshots once the paper is made. */
+export interface BuiltPaper {
+  readonly outline: PaperOutline;
+  readonly snapshot: Snapshot;
+}
 
 interface SectionSpec {
   readonly number: string;
@@ -220,199 +155,6 @@ export function paperSectionOf(section: string): string | null {
   return SECTION_BY_KEY.get(squash(bare)) ?? null;
 }
 
-/** "3.1, 3.2 and 4.1" */
-function listRefs(refs: readonly string[]): string {
-  if (refs.length <= 1) return refs.join('');
-  return `${refs.slice(0, -1).join(', ')} and ${refs[refs.length - 1]}`;
-}
-
-/** What the next paper records, to tell what changed since. Actions without a ref cannot be followed. */
-export function snapshotOf(
-  actions: readonly Action[],
-  decisions: readonly StatusDecision[],
-  today: IsoDate,
-): PaperSnapshot {
-  const entries = actions
-    .map((action, i) => ({ ref: action.ref, status: decisions[i].key }))
-    .filter((e) => e.ref !== '');
-  return { date: today, entries };
-}
-
-/**
- * The snapshot of the most recent paper generated before `today`, from the Snapshots sheet rows. A paper
- * generated again on the same day reports the same changes as the first, so same-day rows are not "last".
- * Within one day later rows win; labels that match no status are ignored.
- */
-export function previousSnapshot(
-  rows: readonly { readonly date: IsoDate; readonly ref: string; readonly status: string }[],
-  settings: Settings,
-  today: IsoDate,
-): PaperSnapshot | null {
-  let date: IsoDate | null = null;
-  for (const row of rows) {
-    if (row.date < today && (date === null || row.date > date)) date = row.date;
-  }
-  if (date === null) return null;
-  const byRef = new Map<string, StatusKey>();
-  for (const row of rows) {
-    if (row.date !== date || row.ref === '') continue;
-    const key = statusKeyOf(row.status, settings) ?? STATUS_KEYS.find((k) => k === row.status.trim());
-    if (key) byRef.set(row.ref, key);
-  }
-  return { date, entries: [...byRef].map(([ref, status]) => ({ ref, status })) };
-}
-
-/** Which actions were completed and which became overdue since the last paper (new actions included). */
-export function changesSince(previous: PaperSnapshot, current: PaperSnapshot): PaperChanges {
-  const before = new Map(previous.entries.map((e) => [e.ref, e.status]));
-  const completed: string[] = [];
-  const becameOverdue: string[] = [];
-  for (const { ref, status } of current.entries) {
-    const was = before.get(ref);
-    if (status === 'completed' && was !== 'completed') completed.push(ref);
-    if (status === 'overdue' && was !== 'overdue') becameOverdue.push(ref);
-  }
-  return { since: previous.date, completed, becameOverdue };
-}
-
-/** The generated Key Issues paragraph: the figures, then what changed since the last paper. */
-export function figuresParagraph(
-  decisions: readonly StatusDecision[],
-  changes: PaperChanges | null,
-  planName: string,
-): string {
-  const count = (key: StatusKey): number => decisions.filter((d) => d.key === key).length;
-  const total = decisions.length;
-  const figures =
-    total === 0
-      ? `The ${planName} has no actions recorded yet.`
-      : `The ${planName} has ${plural(total, 'action', 'actions')}: ${count('completed')} completed, ` +
-        `${count('overdue')} overdue, ${count('check')} where progress should be checked and ` +
-        `${count('inProgress')} in progress but not yet at their due date.`;
-  if (changes === null) {
-    return `${figures} This is the first paper produced from the register, so changes since the last paper will be reported from the next one.`;
-  }
-  const since = `Since the last paper on ${formatLongUk(changes.since)}`;
-  const { completed, becameOverdue } = changes;
-  if (completed.length === 0 && becameOverdue.length === 0) {
-    return `${figures} ${since}, no action has been completed and none has become overdue.`;
-  }
-  const parts: string[] = [];
-  parts.push(
-    completed.length === 0
-      ? 'no action has been completed'
-      : `${plural(completed.length, 'action has', 'actions have')} been completed (${listRefs(completed)})`,
-  );
-  parts.push(
-    becameOverdue.length === 0
-      ? 'none has become overdue'
-      : `${plural(becameOverdue.length, 'action has', 'actions have')} become overdue (${listRefs(becameOverdue)})`,
-  );
-  return `${figures} ${since}, ${parts.join(' and ')}.`;
-}
-
-/** The Due date cell: original date, then the revised date and how many extensions, where any. */
-export function dueDateCell(action: Action, decision: StatusDecision): string {
-  const original = action.dueDate ?? (action.revisedDueDate === null ? decision.dueDate : null);
-  const parts: string[] = [];
-  if (original) parts.push(formatShortUk(original));
-  if (action.revisedDueDate) parts.push(`revised to ${formatShortUk(action.revisedDueDate)}`);
-  let text = parts.join('; ');
-  if (action.extensions > 0) {
-    text += `${text === '' ? '' : ' '}(${plural(action.extensions, 'extension', 'extensions')})`;
-  }
-  return text;
-}
-
-/** The Lead cell with full names from Officers, in the order written; parts no officer matches kept as written. */
-export function leadCell(lead: string, index: ReadonlyMap<string, Officer>): string {
-  const names: string[] = [];
-  for (const part of splitLead(lead)) {
-    const officer = resolveLeads(part, index).officers[0];
-    const name = officer ? officer.name || part : part;
-    if (!names.includes(name)) names.push(name);
-  }
-  return names.join(', ');
-}
-
-function groupLabel(action: Action): string {
-  const parts = [action.kloe.trim(), action.recommendation.trim()].filter((p) => p !== '');
-  return parts.join(': ');
-}
-
-/** Rows grouped by KLOE and recommendation, groups in the order they first appear in the register. */
-function appendixRows(
-  indices: readonly number[],
-  input: PaperInput,
-  index: ReadonlyMap<string, Officer>,
-): AppendixRow[] {
-  // Groups keep the order of their first action in the whole register, so both tables follow the plan.
-  const groups = new Map<string, number[]>();
-  for (const a of input.actions) {
-    const label = groupLabel(a);
-    if (!groups.has(label)) groups.set(label, []);
-  }
-  for (const i of indices) {
-    const label = groupLabel(input.actions[i]);
-    groups.get(label)?.push(i);
-  }
-  const rows: AppendixRow[] = [];
-  for (const [label, members] of groups) {
-    if (members.length === 0) continue;
-    members.forEach((i, n) => {
-      const action = input.actions[i];
-      const decision = input.decisions[i];
-      rows.push({
-        status: decision.key,
-        cells: [
-          n === 0 ? label : '',
-          action.ref,
-          action.action,
-          action.timescale,
-          dueDateCell(action, decision),
-          leadCell(action.lead, index),
-          action.progress,
-          input.settings.statuses[decision.key].label,
-        ],
-      });
-    });
-  }
-  return rows;
-}
-
-function appendix(input: PaperInput, index: ReadonlyMap<string, Officer>): PaperAppendix {
-  const all = input.actions.map((_, i) => i);
-  const isCompleted = (i: number): boolean => input.decisions[i].key === 'completed';
-  const tables: AppendixTable[] = input.settings.completedInOwnTable
-    ? [
-        {
-          caption: 'Actions not yet completed',
-          header: APPENDIX_HEADER,
-          rows: appendixRows(
-            all.filter((i) => !isCompleted(i)),
-            input,
-            index,
-          ),
-        },
-        {
-          caption: 'Completed actions',
-          header: APPENDIX_HEADER,
-          rows: appendixRows(all.filter(isCompleted), input, index),
-        },
-      ]
-    : [{ caption: '', header: APPENDIX_HEADER, rows: appendixRows(all, input, index) }];
-  return {
-    label: 'Appendix 1',
-    title: `${input.settings.planName} Progress Report`,
-    asAt: `Progress as at ${formatShortUk(input.today)}`,
-    tables,
-    // The key of seed 000 has four statuses; Closed joins it only when the appendix shows a closed action.
-    key: STATUS_KEYS.filter((k) => k !== 'closed' || input.decisions.some((d) => d.key === 'closed')).map(
-      (k) => input.settings.statuses[k],
-    ),
-  };
-}
-
 /** Problems with the dialog's values, each a sentence for the officer; empty when the form can be used. */
 export function validatePaperForm(form: Partial<Record<keyof PaperForm, unknown>>): string[] {
   const problems: string[] = [];
@@ -440,7 +182,76 @@ export function paperFormDefaults(settings: Settings): PaperForm {
   };
 }
 
-function sections(input: PaperInput, warnings: string[]): PaperSection[] {
+/** The generated Key Issues paragraph: the figures, what changed since the last paper, and what needs the Committee. */
+export function figuresParagraph(
+  summary: CommitteeSummary,
+  settings: Settings,
+  pastLimitRefs: readonly string[],
+): string {
+  const plan = settings.planName.trim() || 'Action Plan';
+  const s = summary.byStatus;
+  const closed = s.closed > 0 ? `, ${s.closed} closed without being completed` : '';
+  const figures =
+    summary.total === 0
+      ? `The ${plan} has no actions recorded yet.`
+      : `The ${plan} has ${plural(summary.total, 'action', 'actions')}: ${s.completed} completed${closed}, ` +
+        `${s.overdue} overdue, ${s.check} where progress should be checked and ` +
+        `${s.inProgress} in progress but not yet at their due date.`;
+  const sentences = [figures, changesSentence(summary)];
+  const late = summary.over6Months.length + summary.over3Months.length;
+  if (late > 0) {
+    sentences.push(
+      `${plural(late, 'open action is', 'open actions are')} more than three months past the original due date, ` +
+        `${summary.over6Months.length} of them more than six months.`,
+    );
+  }
+  if (summary.noUpdate.length > 0) {
+    sentences.push(
+      `${plural(summary.noUpdate.length, 'open action has', 'open actions have')} had no update this cycle (${listRefs(summary.noUpdate)}).`,
+    );
+  }
+  if (pastLimitRefs.length > 0) {
+    sentences.push(
+      `${plural(pastLimitRefs.length, 'action has', 'actions have')} been extended more than ` +
+        `${plural(settings.extensionLimit, 'time')} and ${pastLimitRefs.length === 1 ? 'is' : 'are'} brought to the Committee (${listRefs(pastLimitRefs)}).`,
+    );
+  }
+  return sentences.join(' ');
+}
+
+function changesSentence(summary: CommitteeSummary): string {
+  if (summary.since === null) {
+    return 'This is the first paper produced from the register, so changes since the last paper will be reported from the next one.';
+  }
+  const since = `Since the last paper on ${formatShortUk(summary.since)}`;
+  const { completedSince: completed, newlyOverdue: overdue } = summary;
+  if (completed.length === 0 && overdue.length === 0) {
+    return `${since}, no action has been completed and none has become overdue.`;
+  }
+  const done =
+    completed.length === 0
+      ? 'no action has been completed'
+      : `${plural(completed.length, 'action has', 'actions have')} been completed (${listRefs(completed)})`;
+  const late =
+    overdue.length === 0
+      ? 'none has become overdue'
+      : `${plural(overdue.length, 'action has', 'actions have')} become overdue (${listRefs(overdue)})`;
+  return `${since}, ${done} and ${late}.`;
+}
+
+/** The generated Options paragraph, when extensions wait for a decision. */
+function optionsParagraph(summary: CommitteeSummary): string | null {
+  const waiting = summary.extensions.filter((e) => e.state === 'awaitingApproval').length;
+  if (waiting === 0) return null;
+  return `That the Committee approve or refuse the ${plural(waiting, 'extension')} awaiting approval in Appendix 1.`;
+}
+
+function sections(
+  input: PaperInput,
+  summary: CommitteeSummary,
+  pastLimitRefs: readonly string[],
+  warnings: string[],
+): PaperSection[] {
   const bySection = new Map<string, string[]>();
   input.texts.forEach((row, i) => {
     const text = row.text.trim();
@@ -453,21 +264,17 @@ function sections(input: PaperInput, warnings: string[]): PaperSection[] {
       return;
     }
     if (text === '') return;
-    const list = bySection.get(section);
-    if (list) list.push(text);
-    else bySection.set(section, [text]);
+    bySection.set(section, [...(bySection.get(section) ?? []), text]);
   });
   const defaults = new Map<string, string[]>();
   for (const row of defaultPaperTexts(input.settings)) {
     defaults.set(row.section, [...(defaults.get(row.section) ?? []), row.text]);
   }
   const textsOf = (name: string): string[] => bySection.get(name) ?? defaults.get(name) ?? [];
-
-  const decisions = input.decisions;
-  const changes =
-    input.previous === null
-      ? null
-      : changesSince(input.previous, snapshotOf(input.actions, decisions, input.today));
+  const generated = new Map<string, string | null>([
+    ['Key Issues', figuresParagraph(summary, input.settings, pastLimitRefs)],
+    ['Options', optionsParagraph(summary)],
+  ]);
   return PAPER_SECTIONS.map((spec) => {
     if (spec.items) {
       return {
@@ -480,10 +287,8 @@ function sections(input: PaperInput, warnings: string[]): PaperSection[] {
         })),
       };
     }
-    const texts = [...textsOf(spec.heading)];
-    if (spec.heading === 'Key Issues') {
-      texts.push(figuresParagraph(decisions, changes, input.settings.planName));
-    }
+    const extra = generated.get(spec.heading);
+    const texts = [...textsOf(spec.heading), ...(extra ? [extra] : [])];
     return {
       number: spec.number,
       heading: spec.heading,
@@ -492,33 +297,138 @@ function sections(input: PaperInput, warnings: string[]): PaperSection[] {
   });
 }
 
-/** The whole paper: front matter, the twelve numbered sections, officer contact details and Appendix 1. */
-export function buildPaperOutline(input: PaperInput): PaperOutline {
+/** The author from the form, else Settings; their name and job title from Officers where they are there. */
+function author(
+  input: PaperInput,
+  index: ReadonlyMap<string, Officer>,
+): { front: string; contact: OfficerContact } {
   const { form, settings } = input;
-  const index = officerIndex(input.officers);
-  const authorText = form.reportAuthor.trim();
-  const author = authorText === '' ? undefined : resolveLeads(authorText, index).officers[0];
-  const authorName = author?.name || authorText;
-  const authorTitle = form.reportAuthorTitle.trim() || author?.jobTitle || '';
-  const meetingDate = isIsoDate(form.meetingDate.trim()) ? form.meetingDate.trim() : input.today;
+  const written = form.reportAuthor.trim() || settings.reportAuthor.trim();
+  const officer = written === '' ? undefined : resolveLeads(written, index).officers[0];
+  const name = officer?.name || written;
+  const title = form.reportAuthorTitle.trim() || settings.reportAuthorTitle.trim() || officer?.jobTitle || '';
+  return {
+    front: [name, title].filter((p) => p !== '').join(', '),
+    contact: {
+      name,
+      title,
+      phone: settings.reportAuthorPhone.trim(),
+      email: settings.reportAuthorEmail.trim() || officer?.email || '',
+    },
+  };
+}
+
+/** Without a ledger, the Revised due date and Extensions cells stand for it, as decideStatus takes them. */
+function extensionsFor(input: PaperInput): ActionExtensions[] {
+  if (input.ledger.length === 0) {
+    return input.actions.map((a) => ({
+      ...NO_EXTENSIONS,
+      approvedDate: a.revisedDueDate,
+      approvedCount: a.extensions,
+    }));
+  }
+  const index = extensionsByAction(input.ledger);
+  return input.actions.map((a) => extensionsOf(index, a));
+}
+
+function front(input: PaperInput, reportOf: string, meetingDate: IsoDate): PaperFront {
+  const { form, settings } = input;
   const agenda = form.agendaItem.trim();
-  const title = form.paperTitle.trim() || settings.paperTitle;
-  const warnings: string[] = [];
-  const front: PaperFront = {
+  return {
     committee: form.committee.trim() || settings.committee,
     heading: 'Briefing Paper',
-    reportOf: [authorName, authorTitle].filter((p) => p !== '').join(', '),
+    reportOf,
     date: formatLongUk(meetingDate),
     openOrExempt: form.openOrExempt.trim() === 'Exempt' ? 'Exempt' : 'Open',
     agendaItem: agenda === '' ? '' : /^agenda/i.test(agenda) ? agenda : `Agenda Item No. ${agenda}`,
-    title,
+    title: form.paperTitle.trim() || settings.paperTitle,
   };
-  return {
-    name: `${title} - ${front.committee} - ${formatShortUk(meetingDate)}`,
-    front,
-    sections: sections(input, warnings),
-    contact: { name: authorName, title: authorTitle, email: author?.email ?? '' },
-    appendix: appendix(input, index),
+}
+
+function directionNote(since: IsoDate | null): string[] {
+  if (since === null) return [];
+  return [
+    `Direction of travel compares each action's status with the last paper (${formatShortUk(since)}): statuses ` +
+      'run from Overdue, Check Progress and In Progress to Closed and Completed; Better is a move towards ' +
+      'Completed, Worse a move towards Overdue, New an action the last paper did not have.',
+  ];
+}
+
+/**
+ * The whole paper: front matter, the twelve numbered sections, officer contact details and Appendix 1 (summary,
+ * extensions, actions past the limit, progress, key and glossary), within the size a Google Doc holds; and the
+ * snapshot to record once it is made.
+ */
+export function buildPaper(input: PaperInput): BuiltPaper {
+  const { settings } = input;
+  const officers = officerIndex(input.officers);
+  const extensions = extensionsFor(input);
+  const snapshot = buildSnapshot(
+    input.actions,
+    input.decisions,
+    input.today,
+    extensions.map((e) => e.approvedCount),
+  );
+  const facts: RegisterFacts = {
+    actions: input.actions,
+    decisions: input.decisions,
+    extensions,
+    comparison: comparePapers(snapshot, input.previous),
+    officers,
+    settings,
+    today: input.today,
+  };
+  const summary = committeeSummary(facts);
+  const pastLimitRefs = summary.pastLimit.map((i) => input.actions[i].ref);
+  const who = author(input, officers);
+  const meetingDate = isIsoDate(input.form.meetingDate.trim()) ? input.form.meetingDate.trim() : input.today;
+  const warnings: string[] = [];
+  const head = front(input, who.front, meetingDate);
+  const appendix: PaperAppendix = {
+    label: 'Appendix 1',
+    title: `${settings.planName} Progress Report`,
+    asAt: `Progress as at ${formatShortUk(input.today)}`,
+    notes: directionNote(summary.since),
+    tables: [
+      ...summaryTables(summary, facts),
+      extensionsTable(summary, facts),
+      pastLimitTable(summary, facts, (i) => leadCell(input.actions[i].lead, officers)),
+    ],
+    key: keyStatuses(input.decisions).map((k) => settings.statuses[k]),
+    keyTable: keyTable(keyStatuses(input.decisions), settings),
+    glossary: parseGlossary(settings.glossary),
+    styles: settings.statuses,
+  };
+  const frame = {
+    name: `${head.title} - ${head.committee} - ${formatShortUk(meetingDate)}`,
+    front: head,
+    sections: sections(input, summary, pastLimitRefs, warnings),
+    contact: who.contact,
+    appendix,
+    layout: { report: 'portrait', appendix: 'landscape' } as const,
     warnings,
+    today: input.today,
   };
+  const progress = progressReport(facts, PAPER_CHARACTER_BUDGET - outlineSize(frame));
+  const full = {
+    ...frame,
+    appendix: {
+      ...appendix,
+      notes: [...progress.notes, ...appendix.notes],
+      tables: [...appendix.tables, ...progress.tables],
+    },
+  };
+  const size = {
+    estimate: outlineSize(full),
+    budget: PAPER_CHARACTER_BUDGET,
+    oneLine: progress.oneLine,
+    progressShortened: progress.progressShortened,
+    omitted: progress.omitted,
+  };
+  return { outline: { ...full, size }, snapshot };
+}
+
+/** The outline alone (buildPaper without the snapshot). */
+export function buildPaperOutline(input: PaperInput): PaperOutline {
+  return buildPaper(input).outline;
 }

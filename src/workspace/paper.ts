@@ -4,21 +4,20 @@
  * for the paper, one appendTable for each appendix table, and two calls per appendix row (the Status cell).
  */
 import { fromIsoDate } from '../core/dates';
-import type { IsoDate, Settings } from '../core/model';
-import { DEFAULT_SETTINGS, STATUS_KEYS } from '../core/model';
+import type { Settings } from '../core/model';
+import { DEFAULT_SETTINGS } from '../core/model';
 import type { AppendixTable, PaperForm, PaperOutline, PaperText } from '../core/paper';
+import { buildPaper, defaultPaperTexts, paperFormDefaults, validatePaperForm } from '../core/paper';
+import type { Snapshot, SnapshotRow } from '../core/snapshots';
 import {
-  STATUS_COLUMN,
-  buildPaperOutline,
-  defaultPaperTexts,
-  paperFormDefaults,
-  previousSnapshot,
-  snapshotOf,
-  validatePaperForm,
-} from '../core/paper';
+  SNAPSHOT_HEADERS,
+  lastSnapshot,
+  readSnapshotRows,
+  snapshotCells,
+  snapshotRowsToKeep,
+} from '../core/snapshots';
 import { cellDate, cellText } from './cells';
 import { refreshStatuses } from './register';
-import type { RegisterView } from './registerView';
 import { readSettings } from './settings';
 import { activeSpreadsheet, ensureSheet } from './sheets';
 import { Workbook } from './workbook';
@@ -26,7 +25,6 @@ import { Workbook } from './workbook';
 export const PAPER_SHEET = 'Paper';
 export const SNAPSHOTS_SHEET = 'Snapshots';
 export const PAPER_HEADERS = ['Section', 'Paragraph'] as const;
-export const SNAPSHOT_HEADERS = ['Date', 'Ref', 'Status'] as const;
 
 /** Document property holding the id of the folder the register made for papers, per folder name. */
 export const FOLDER_PROPERTY_PREFIX = 'paperFolderId:';
@@ -40,8 +38,6 @@ const SNAPSHOT_DATE_FORMAT = 'dd mmm yyyy';
  * in portrait, while the briefing text reads well either way.
  */
 const PAGE = { width: 841.89, height: 595.28, margin: 42 };
-/** Column widths of the appendix in points; they sum to the landscape text width. */
-const APPENDIX_WIDTHS = [96, 34, 140, 72, 78, 72, 190, 74];
 const HEADER_SHADING = '#d9d9d9';
 
 export interface PaperResult {
@@ -78,14 +74,16 @@ export function generatePaper(formValues: unknown): PaperResult {
   const reading = refreshStatuses(new Workbook(ss));
   const { paper, snapshots } = ensurePaperSheets(ss, reading.settings);
   const settings = reading.settings;
-  const outline = buildPaperOutline({
+  const recorded = readSnapshotSheet(snapshots, reading.timeZone, settings);
+  const { outline, snapshot } = buildPaper({
     settings,
     form,
     texts: readPaperTexts(paper),
     actions: reading.actions,
     decisions: reading.decisions,
     officers: reading.officers,
-    previous: previousSnapshot(readSnapshotRows(snapshots, reading.timeZone), settings, reading.today),
+    ledger: [],
+    previous: lastSnapshot(recorded, reading.today),
     today: reading.today,
   });
 
@@ -114,7 +112,7 @@ export function generatePaper(formValues: unknown): PaperResult {
     ? attempt(warnings, 'The PDF was not saved', () => savePdf(id, outline.name, placed?.id ?? 'root'))
     : null;
 
-  recordSnapshot(snapshots, reading, settings);
+  recordSnapshot(snapshots, snapshotRowsToKeep(recorded, snapshot), snapshot, reading.timeZone);
   return { url, name: outline.name, folder: placed?.name ?? null, pdfUrl, warnings };
 }
 
@@ -167,36 +165,45 @@ export function readPaperTexts(sheet: GoogleAppsScript.Spreadsheet.Sheet): Paper
   return rows.map((row) => ({ section: cellText(row[section]), text: cellText(row[text]) }));
 }
 
-function readSnapshotRows(
+function readSnapshotSheet(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   timeZone: string,
-): { date: IsoDate; ref: string; status: string }[] {
-  const rows = sheet.getDataRange().getValues().slice(1);
-  return rows.flatMap((row) => {
-    const date = cellDate(row[0], timeZone);
-    return date ? [{ date, ref: cellText(row[1]), status: cellText(row[2]) }] : [];
-  });
+  settings: Settings,
+): SnapshotRow[] {
+  const [header = [], ...rows] = sheet.getDataRange().getValues();
+  const text = (v: unknown): string => (v instanceof Date ? (cellDate(v, timeZone) ?? '') : cellText(v));
+  return readSnapshotRows(
+    header.map(text),
+    rows.map((row) => row.map(text)),
+    settings,
+  );
 }
 
-/** Appends what this paper reported with one setValues, under a document lock so two papers do not interleave. */
+/**
+ * Rewrites Snapshots with the rows the next paper compares with (the last paper and this one), header included,
+ * under a document lock so two papers do not interleave.
+ */
 function recordSnapshot(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  reading: Pick<RegisterView, 'actions' | 'decisions' | 'today' | 'timeZone'>,
-  settings: Settings,
+  keep: readonly SnapshotRow[],
+  current: Snapshot,
+  timeZone: string,
 ): void {
-  const snapshot = snapshotOf(reading.actions, reading.decisions, reading.today);
-  if (snapshot.entries.length === 0) return;
-  const day = fromIsoDate(snapshot.date, reading.timeZone);
-  const rows = snapshot.entries.map((e) => [day, e.ref, settings.statuses[e.status].label]);
+  if (current.rows.length === 0) return;
+  const asCell = (v: string | number, column: number): unknown =>
+    (column === 0 || column === 4) && typeof v === 'string' && v !== '' ? fromIsoDate(v, timeZone) : v;
+  const rows = [[...SNAPSHOT_HEADERS], ...keep.map((row) => snapshotCells(row).map(asCell))];
   const lock = LockService.getDocumentLock();
   lock.waitLock(30000);
   try {
-    const start = sheet.getLastRow() + 1;
+    sheet.clearContents();
     const maxRows = sheet.getMaxRows();
-    if (start + rows.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + rows.length - 1 - maxRows);
-    const range = sheet.getRange(start, 1, rows.length, SNAPSHOT_HEADERS.length);
-    // Refs stay text: Sheets would read "1.10" as the number 1.1.
-    range.setNumberFormats(rows.map(() => [SNAPSHOT_DATE_FORMAT, '@', '@']));
+    if (rows.length > maxRows) sheet.insertRowsAfter(maxRows, rows.length - maxRows);
+    const range = sheet.getRange(1, 1, rows.length, SNAPSHOT_HEADERS.length);
+    // Ids, refs and fingerprints stay text: Sheets would read "1.10" as the number 1.1.
+    range.setNumberFormats(
+      rows.map(() => [SNAPSHOT_DATE_FORMAT, '@', '@', '@', SNAPSHOT_DATE_FORMAT, '0', '@']),
+    );
     range.setValues(rows);
   } finally {
     lock.releaseLock();
@@ -351,13 +358,14 @@ function appendixTable(
   const grid = [[...table.header], ...table.rows.map((r) => [...r.cells])];
   const docTable = body.appendTable(grid);
   docTable.setAttributes({ [DocumentApp.Attribute.FONT_SIZE]: 9 });
-  APPENDIX_WIDTHS.forEach((width, column) => docTable.setColumnWidth(column, width));
+  const share = (PAGE.width - 2 * PAGE.margin) / table.widths.reduce((a, b) => a + b, 0);
+  table.widths.forEach((width, column) => docTable.setColumnWidth(column, width * share));
   docTable.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true });
   table.header.forEach((_, column) => docTable.getCell(0, column).setBackgroundColor(HEADER_SHADING));
-  const { key } = outline.appendix;
   table.rows.forEach((row, i) => {
-    const style = key[STATUS_KEYS.indexOf(row.status)];
-    docTable.getCell(i + 1, STATUS_COLUMN).setAttributes({
+    if (row.status === null || table.statusColumn < 0) return;
+    const style = outline.appendix.styles[row.status];
+    docTable.getCell(i + 1, table.statusColumn).setAttributes({
       [DocumentApp.Attribute.BACKGROUND_COLOR]: style.background,
       [DocumentApp.Attribute.FOREGROUND_COLOR]: style.fontColor,
     });

@@ -28,6 +28,8 @@ import {
   type Officer,
   type StatusKey,
 } from '../../src/core/model';
+import { NO_EXTENSIONS, type ActionExtensions } from '../../src/core/extensions';
+import { buildSnapshot, comparePapers } from '../../src/core/snapshots';
 import { decideStatus, type StatusDecision } from '../../src/core/status';
 
 const TODAY: IsoDate = '2026-11-25'; // a Wednesday
@@ -68,7 +70,14 @@ const OFFICERS: Officer[] = [
 const SETTINGS = { ...DEFAULT_SETTINGS, ownerEmail: 'owner@council.example' };
 
 function decision(key: StatusKey, dueDate: IsoDate | null = null): StatusDecision {
-  return { key, dueDate, reason: 'test' };
+  return {
+    key,
+    dueDate,
+    reason: 'test',
+    originalDueDate: dueDate,
+    daysLateOriginal: 0,
+    pendingDueDate: null,
+  };
 }
 
 function input(rows: [Action, StatusDecision][], officers: Officer[] = OFFICERS): DigestInput {
@@ -290,6 +299,42 @@ describe("the owner's summary", () => {
     expect(body).toContain('"ZZ": 2.1');
     expect(body).toContain('2.2: Action 2.2');
     expect(owner?.email?.htmlBody).toContain('&quot;ZZ&quot;: 2.1');
+  });
+});
+
+describe("the owner's summary: what goes to the committee", () => {
+  const rows: [Action, StatusDecision][] = [
+    [action('1.1', { id: 'a1', progress: 'Started.' }), decision('overdue', '2026-11-01')],
+    [action('1.2', { id: 'a2', progress: 'Drafted.' }), decision('inProgress', '2027-03-31')],
+    [action('1.3', { id: 'a3', completedOn: '2026-06-01' }), decision('completed')],
+  ];
+  const data = input(rows);
+  const extended: ActionExtensions = { ...NO_EXTENSIONS, approvedCount: 3, approvedDate: '2027-03-31' };
+  const previous = buildSnapshot(
+    [rows[0][0], { ...rows[1][0], progress: 'Not started.' }, rows[2][0]],
+    rows.map(([, d]) => d),
+    '2026-10-01',
+  );
+  const comparison = comparePapers(buildSnapshot(data.actions, data.decisions, TODAY), previous);
+  const flagged = { ...data, extensions: [NO_EXTENSIONS, extended, NO_EXTENSIONS], comparison };
+
+  it('flags actions past the extension limit and open actions with no update since the last paper', () => {
+    const summary = summarise(flagged, groupByLead(flagged), WEEK);
+    expect(summary.forCommittee).toEqual([{ ref: '1.2', action: 'Action 1.2', extensions: 3 }]);
+    expect(summary.noUpdateThisCycle).toEqual(['1.1']);
+    const body = weeklyMessages(flagged, WEEK).messages.find((m) => m.kind === 'summary')?.email?.body ?? '';
+    expect(body).toContain('FOR THE COMMITTEE: EXTENDED PAST THE LIMIT (1)');
+    expect(body).toContain('  - 1.2: Action 1.2 (3 extensions)');
+    expect(body).toContain('NO UPDATE THIS CYCLE (1)');
+    expect(body).toContain('Open actions with no progress update since the last committee paper: 1.1.');
+  });
+
+  it('says nothing of either when the ledger or the last paper is not known', () => {
+    const summary = summarise(data, groupByLead(data), WEEK);
+    expect([summary.forCommittee, summary.noUpdateThisCycle]).toEqual([null, null]);
+    const body = weeklyMessages(data, WEEK).messages.find((m) => m.kind === 'summary')?.email?.body ?? '';
+    expect(body).not.toContain('FOR THE COMMITTEE');
+    expect(body).not.toContain('NO UPDATE THIS CYCLE');
   });
 });
 

@@ -1,20 +1,17 @@
 import type { Action, Officer, Settings, StatusKey } from '../../src/core/model';
 import { BLANK_ACTION, DEFAULT_SETTINGS } from '../../src/core/model';
-import type { PaperForm, PaperInput, PaperSnapshot, PaperText } from '../../src/core/paper';
+import type { AppendixTable, PaperForm, PaperInput, PaperOutline, PaperText } from '../../src/core/paper';
 import {
-  APPENDIX_HEADER,
   PAPER_SECTION_NAMES,
-  STATUS_COLUMN,
   buildPaperOutline,
-  changesSince,
   defaultPaperTexts,
   paperFormDefaults,
   paperSectionOf,
-  previousSnapshot,
-  snapshotOf,
   validatePaperForm,
 } from '../../src/core/paper';
+import { columnWidths } from '../../src/core/paperRequests';
 import type { StatusDecision } from '../../src/core/status';
+import { decideStatus } from '../../src/core/status';
 
 const TODAY = '2010-04-15';
 
@@ -42,6 +39,9 @@ const decision = (key: StatusKey, dueDate: string | null = null): StatusDecision
   key,
   dueDate,
   reason: '',
+  originalDueDate: dueDate,
+  daysLateOriginal: 0,
+  pendingDueDate: null,
 });
 
 const officers: Officer[] = [
@@ -64,7 +64,7 @@ const officers: Officer[] = [
 ];
 
 /** A small plan: two KLOE/recommendation groups, one action with neither, one of each status. */
-const plan: { action: Action; decision: StatusDecision }[] = [
+const PLAN: { action: Action; decision: StatusDecision }[] = [
   {
     action: action({
       ref: '3.1',
@@ -120,10 +120,26 @@ const plan: { action: Action; decision: StatusDecision }[] = [
     decision: decision('check', '2010-05-01'),
   },
   {
-    action: action({ ref: '9.1', action: 'Report satisfaction results', timescale: 'Ongoing', lead: 'SMT' }),
+    action: action({
+      ref: '9.1',
+      action: 'Report satisfaction results',
+      timescale: 'Ongoing',
+      lead: 'SMT',
+      lastUpdated: '2010-04-01',
+    }),
     decision: decision('inProgress'),
   },
 ];
+
+/** The plan with its statuses decided as the register decides them. */
+const plan = PLAN.map((p) => ({
+  action: p.action,
+  decision: decideStatus(p.action, DEFAULT_SETTINGS, TODAY),
+}));
+
+it('decides the small plan as intended: one of each status, two in progress', () => {
+  expect(plan.map((p) => p.decision.key)).toEqual(PLAN.map((p) => p.decision.key));
+});
 
 const form: PaperForm = {
   committee: 'Corporate Resources Scrutiny Committee',
@@ -143,6 +159,7 @@ function input(over: Partial<PaperInput> = {}): PaperInput {
     actions: plan.map((p) => p.action),
     decisions: plan.map((p) => p.decision),
     officers,
+    ledger: [],
     previous: null,
     today: TODAY,
     ...over,
@@ -183,15 +200,41 @@ describe('front matter', () => {
     expect(front.reportOf).toBe('A. Visitor, Policy & Performance Officer');
     expect(front.openOrExempt).toBe('Exempt');
     expect(front.agendaItem).toBe('');
-    expect(contact).toEqual({ name: 'A. Visitor', title: 'Policy & Performance Officer', email: '' });
+    expect(contact).toEqual({
+      name: 'A. Visitor',
+      title: 'Policy & Performance Officer',
+      phone: '',
+      email: '',
+    });
   });
 
-  it('gives the officer contact details from Officers', () => {
+  it('gives the officer contact details: name and title, email from Officers unless Settings give one', () => {
     expect(buildPaperOutline(input()).contact).toEqual({
       name: 'Jan Pryor',
       title: 'Policy & Performance Officer',
+      phone: '',
       email: 'jan.pryor@example.org',
     });
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      reportAuthorPhone: '01562 732722',
+      reportAuthorEmail: 'performance@example.org',
+    };
+    expect(buildPaperOutline(input({ settings })).contact).toEqual({
+      name: 'Jan Pryor',
+      title: 'Policy & Performance Officer',
+      phone: '01562 732722',
+      email: 'performance@example.org',
+    });
+  });
+
+  it('takes the author from Settings when the dialog leaves it blank, titled from Officers', () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, reportAuthor: 'TG', reportAuthorTitle: '' };
+    const { front, contact } = buildPaperOutline(
+      input({ settings, form: { ...form, reportAuthor: '', reportAuthorTitle: '' } }),
+    );
+    expect(front.reportOf).toBe('Tom Green, Head of ICT');
+    expect([contact.name, contact.title]).toEqual(['Tom Green', 'Head of ICT']);
   });
 });
 
@@ -295,234 +338,6 @@ describe('numbered sections', () => {
   });
 });
 
-describe('since the last paper', () => {
-  const previous: PaperSnapshot = {
-    date: '2010-04-01',
-    entries: [
-      { ref: '3.1', status: 'inProgress' },
-      { ref: '4.1', status: 'check' },
-      { ref: '3.2', status: 'overdue' },
-      { ref: '4.2', status: 'check' },
-    ],
-  };
-
-  it('names what was completed and what became overdue; a new action counts, one still overdue does not', () => {
-    const current = snapshotOf(
-      plan.map((p) => p.action),
-      plan.map((p) => p.decision),
-      TODAY,
-    );
-    const withNew = {
-      ...current,
-      entries: [
-        ...current.entries,
-        { ref: '9.2', status: 'overdue' as const },
-        { ref: '3.2', status: 'overdue' as const },
-      ],
-    };
-    expect(changesSince(previous, withNew)).toEqual({
-      since: '2010-04-01',
-      completed: ['3.1'],
-      becameOverdue: ['4.1', '9.2'],
-    });
-  });
-
-  it('states the changes in the Key Issues paragraph', () => {
-    const text = buildPaperOutline(input({ previous })).sections[2].paragraphs.at(-1)?.text;
-    expect(text).toContain(
-      'Since the last paper on Thursday, 1st April 2010, 1 action has been completed (3.1) and 1 action has ' +
-        'become overdue (4.1).',
-    );
-  });
-
-  it('says so when nothing changed', () => {
-    const same = snapshotOf(
-      plan.map((p) => p.action),
-      plan.map((p) => p.decision),
-      '2010-04-08',
-    );
-    const text = buildPaperOutline(input({ previous: same })).sections[2].paragraphs.at(-1)?.text;
-    expect(text).toContain(
-      'Since the last paper on Thursday, 8th April 2010, no action has been completed and none has become overdue.',
-    );
-  });
-
-  it('lists several refs in register order', () => {
-    const decisions = plan.map((p) => (p.decision.key === 'inProgress' ? decision('overdue') : p.decision));
-    const entries = previous.entries.map((e) =>
-      e.ref === '3.2' ? { ...e, status: 'inProgress' as const } : e,
-    );
-    const text = buildPaperOutline(
-      input({ previous: { ...previous, entries }, decisions }),
-    ).sections[2].paragraphs.at(-1)?.text;
-    expect(text).toContain(
-      '1 action has been completed (3.1) and 3 actions have become overdue (4.1, 3.2 and 9.1).',
-    );
-  });
-
-  it('reads the last paper before today from the Snapshots rows: labels mapped, later rows of a day win', () => {
-    const label = (k: StatusKey) => DEFAULT_SETTINGS.statuses[k].label;
-    const rows = [
-      { date: '2010-01-10', ref: '3.1', status: label('overdue') },
-      { date: '2010-04-01', ref: '3.1', status: label('check') },
-      { date: '2010-04-01', ref: '4.1', status: 'check progress' },
-      { date: '2010-04-01', ref: '3.1', status: label('inProgress') },
-      { date: '2010-04-01', ref: '4.2', status: 'Not a status' },
-      { date: TODAY, ref: '3.1', status: label('completed') },
-    ];
-    expect(previousSnapshot(rows, DEFAULT_SETTINGS, TODAY)).toEqual({
-      date: '2010-04-01',
-      entries: [
-        { ref: '3.1', status: 'inProgress' },
-        { ref: '4.1', status: 'check' },
-      ],
-    });
-    expect(previousSnapshot(rows.slice(-1), DEFAULT_SETTINGS, TODAY)).toBeNull();
-  });
-
-  it('records every action with a ref', () => {
-    const snapshot = snapshotOf(
-      [action({ ref: '1.1' }), action({ ref: '' })],
-      [decision('check'), decision('overdue')],
-      TODAY,
-    );
-    expect(snapshot).toEqual({ date: TODAY, entries: [{ ref: '1.1', status: 'check' }] });
-  });
-});
-
-describe('Appendix 1: the progress report', () => {
-  const TARGETS = 'Setting targets: 3. Ensure broad involvement in target-setting';
-  const COVALENT = 'Collating performance data: 4. Increase awareness of Covalent';
-  const IN_PROGRESS = 'In Progress but not reached due date';
-
-  it('groups rows by KLOE and recommendation in register order, row by row', () => {
-    const { appendix } = buildPaperOutline(input());
-    expect(appendix.label).toBe('Appendix 1');
-    expect(appendix.title).toBe('Performance Management Action Plan Progress Report');
-    expect(appendix.asAt).toBe('Progress as at 15 Apr 2010');
-    expect(appendix.tables).toHaveLength(1);
-    const [table] = appendix.tables;
-    expect(table.header).toEqual([
-      'KLOE & Rec.',
-      'Ref',
-      'Action',
-      'Timescale',
-      'Due date',
-      'Lead',
-      'Progress',
-      'Status',
-    ]);
-    expect(table.rows).toEqual([
-      {
-        status: 'completed',
-        cells: [
-          TARGETS,
-          '3.1',
-          'Involve Members in target setting',
-          'June 2010',
-          '30 Jun 2010',
-          'Jan Pryor',
-          'Review Panel established.',
-          'Completed',
-        ],
-      },
-      {
-        status: 'inProgress',
-        cells: [
-          '',
-          '3.2',
-          'Develop a framework for Member involvement',
-          'March 2010',
-          '31 Mar 2010; revised to 30 Sep 2010 (2 extensions)',
-          'Jan Pryor, Tom Green',
-          'Workshops on 4 & 25 August.',
-          IN_PROGRESS,
-        ],
-      },
-      {
-        status: 'overdue',
-        cells: [
-          COVALENT,
-          '4.1',
-          'Provide Covalent training',
-          'by March 2010',
-          '31 Mar 2010',
-          'Tom Green, XY',
-          'Guidance circulated.',
-          'Overdue',
-        ],
-      },
-      {
-        status: 'check',
-        cells: [
-          '',
-          '4.2',
-          'Develop Covalent intranet page',
-          'May 2010',
-          '1 May 2010',
-          'Tom Green',
-          '',
-          'Check Progress',
-        ],
-      },
-      {
-        status: 'inProgress',
-        cells: ['', '9.1', 'Report satisfaction results', 'Ongoing', '', 'SMT', '', IN_PROGRESS],
-      },
-    ]);
-    for (const row of table.rows) expect(row.cells).toHaveLength(APPENDIX_HEADER.length);
-    expect(table.rows.map((r) => r.cells[STATUS_COLUMN])).toEqual([
-      'Completed',
-      IN_PROGRESS,
-      'Overdue',
-      'Check Progress',
-      IN_PROGRESS,
-    ]);
-  });
-
-  it('shows the due date the timescale gives when no date was entered, and a lone extension count', () => {
-    const actions = [action({ ref: '5.1', timescale: 'July 2010, October 2010', extensions: 1 })];
-    const { appendix } = buildPaperOutline(
-      input({ actions, decisions: [decision('inProgress', '2010-07-31')] }),
-    );
-    expect(appendix.tables[0].rows[0].cells[4]).toBe('31 Jul 2010 (1 extension)');
-  });
-
-  it('ends with the key of statuses and their colours, using the labels and colours in Settings', () => {
-    const settings: Settings = {
-      ...DEFAULT_SETTINGS,
-      statuses: {
-        ...DEFAULT_SETTINGS.statuses,
-        overdue: { label: 'Late', background: '#ff0000', fontColor: '#ffffff' },
-      },
-    };
-    const { appendix } = buildPaperOutline(input({ settings }));
-    expect(appendix.key).toEqual([
-      { label: 'Late', background: '#ff0000', fontColor: '#ffffff' },
-      DEFAULT_SETTINGS.statuses.check,
-      DEFAULT_SETTINGS.statuses.inProgress,
-      DEFAULT_SETTINGS.statuses.completed,
-    ]);
-    expect(appendix.tables[0].rows.find((r) => r.status === 'overdue')?.cells[STATUS_COLUMN]).toBe('Late');
-  });
-
-  it('lists completed actions in their own table when Settings ask, groups named afresh in each', () => {
-    const { appendix } = buildPaperOutline(
-      input({ settings: { ...DEFAULT_SETTINGS, completedInOwnTable: true } }),
-    );
-    expect(appendix.tables.map((t) => t.caption)).toEqual(['Actions not yet completed', 'Completed actions']);
-    expect(appendix.tables[0].rows.map((r) => r.cells.slice(0, 2))).toEqual([
-      [TARGETS, '3.2'],
-      [COVALENT, '4.1'],
-      ['', '4.2'],
-      ['', '9.1'],
-    ]);
-    expect(appendix.tables[1].rows.map((r) => [r.cells[0], r.cells[1], r.status])).toEqual([
-      [TARGETS, '3.1', 'completed'],
-    ]);
-  });
-});
-
 describe('the dialog form', () => {
   it('is prefilled from Settings', () => {
     const settings: Settings = {
@@ -552,5 +367,257 @@ describe('the dialog form', () => {
       'Choose Open or Exempt.',
     ]);
     expect(validatePaperForm({ ...form, meetingDate: undefined })).toEqual(['Enter the meeting date.']);
+  });
+});
+
+const tableOf = (outline: PaperOutline, kind: AppendixTable['kind'], caption?: RegExp): AppendixTable => {
+  const found = outline.appendix.tables.find(
+    (t) => t.kind === kind && (caption === undefined || caption.test(t.caption)),
+  );
+  if (!found) throw new Error(`no ${kind} table`);
+  return found;
+};
+
+/** A table as the committee reads it: header then rows, one array of cell texts each. */
+const grid = (table: AppendixTable): string[][] => [
+  [...table.header],
+  ...table.rows.map((r) => [...r.cells]),
+];
+
+/** Every string anywhere in the outline, for checks that hold for all of it. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+const SEED_GLOSSARY = [
+  'CMT – Corporate Management Team',
+  'LAA – Local Area Agreement',
+  'KLOE – Key Line of Enquiry',
+  'DMT – Directorate Management Team',
+  'LSP – Local Strategic Partnership',
+  'SCS – Sustainable Community Strategy',
+].join('\n');
+
+describe('Appendix 1: the progress report', () => {
+  const IN_PROGRESS = 'In Progress but not reached due date';
+
+  it('follows seed 000: KLOE & Rec. with the recommendation number, progress to the date, coloured status', () => {
+    const outline = buildPaperOutline(input());
+    const { appendix } = outline;
+    expect([appendix.label, appendix.title, appendix.asAt]).toEqual([
+      'Appendix 1',
+      'Performance Management Action Plan Progress Report',
+      'Progress as at 15 Apr 2010',
+    ]);
+    const table = tableOf(outline, 'progress');
+    expect(grid(table)).toEqual([
+      [
+        'KLOE & Rec.',
+        'Ref',
+        'Action',
+        'Timescale',
+        'Original due date',
+        'Revised due date',
+        'Lead',
+        'Progress to 15 Apr 2010',
+        'Status',
+      ],
+      [
+        'Setting targets\n3. Ensure broad involvement in target-setting',
+        '3.1',
+        'Involve Members in target setting',
+        'June 2010',
+        '30 Jun 2010',
+        '',
+        'Jan Pryor',
+        'Review Panel established.',
+        'Completed',
+      ],
+      [
+        '',
+        '3.2',
+        'Develop a framework for Member involvement',
+        'March 2010',
+        '31 Mar 2010\n15 days late against original',
+        '30 Sep 2010 (2 extensions)',
+        'Jan Pryor, Tom Green',
+        'Workshops on 4 & 25 August.',
+        IN_PROGRESS,
+      ],
+      [
+        'Collating performance data\n4. Increase awareness of Covalent',
+        '4.1',
+        'Provide Covalent training',
+        'by March 2010',
+        '31 Mar 2010\n15 days late',
+        '',
+        'Tom Green, XY',
+        'Guidance circulated.',
+        'Overdue',
+      ],
+      [
+        '',
+        '4.2',
+        'Develop Covalent intranet page',
+        'May 2010',
+        '1 May 2010',
+        '',
+        'Tom Green',
+        '',
+        'Check Progress',
+      ],
+      ['', '9.1', 'Report satisfaction results', 'Ongoing', '', '', 'SMT', '', IN_PROGRESS],
+    ]);
+    expect(table.rows.map((r) => r.status)).toEqual([
+      'completed',
+      'inProgress',
+      'overdue',
+      'check',
+      'inProgress',
+    ]);
+    expect(table.header[table.statusColumn]).toBe('Status');
+    expect(outline.layout).toEqual({ report: 'portrait', appendix: 'landscape' });
+  });
+
+  it('says how late an overdue action is against its original date and against its revised one', () => {
+    const actions = [
+      action({
+        ref: '2.1',
+        dueDate: '2010-01-31',
+        revisedDueDate: '2010-03-31',
+        extensions: 1,
+        lastUpdated: '2010-04-01',
+      }),
+    ];
+    const decisions = actions.map((a) => decideStatus(a, DEFAULT_SETTINGS, TODAY));
+    const table = tableOf(buildPaperOutline(input({ actions, decisions })), 'progress');
+    const cell = (name: string): string => table.rows[0].cells[table.header.indexOf(name)];
+    expect(cell('Original due date')).toBe('31 Jan 2010\n74 days late against original');
+    expect(cell('Revised due date')).toBe('31 Mar 2010 (1 extension)\n15 days late');
+    expect(cell('Status')).toBe('Overdue');
+  });
+
+  it('numbers a recommendation stored without its number from its refs, and keeps one it has', () => {
+    const actions = [
+      action({ ref: '3.1', kloe: 'Setting targets', recommendation: 'Ensure broad involvement' }),
+      action({ ref: 'R7', kloe: 'Learning', recommendation: 'Assess the impact' }),
+      action({ ref: '6.1', kloe: 'Learning', recommendation: 'Rec. 6 Assess the impact' }),
+    ];
+    const decisions = actions.map(() => decision('inProgress'));
+    const cells = tableOf(buildPaperOutline(input({ actions, decisions })), 'progress').rows.map(
+      (r) => r.cells[0],
+    );
+    expect(cells).toEqual([
+      'Setting targets\n3. Ensure broad involvement',
+      'Learning\nAssess the impact',
+      'Learning\nRec. 6 Assess the impact',
+    ]);
+  });
+
+  it('adds Priority and Source columns only when some action has one', () => {
+    const actions = plan.map((p, i) =>
+      i === 1 ? { ...p.action, priority: 'High', source: 'Audit Commission 2008' } : p.action,
+    );
+    const table = tableOf(buildPaperOutline(input({ actions })), 'progress');
+    expect(table.header).toEqual([
+      'KLOE & Rec.',
+      'Ref',
+      'Priority',
+      'Action',
+      'Timescale',
+      'Original due date',
+      'Revised due date',
+      'Lead',
+      'Progress to 15 Apr 2010',
+      'Status',
+      'Source',
+    ]);
+    const row = table.rows.find((r) => r.cells[1] === '4.1');
+    expect([row?.cells[2], row?.cells[10]]).toEqual(['High', 'Audit Commission 2008']);
+    const unrevised = plan.map((p) => ({ ...p.action, revisedDueDate: null }));
+    const decisions = unrevised.map((a) => decideStatus(a, DEFAULT_SETTINGS, TODAY));
+    const bare = tableOf(buildPaperOutline(input({ actions: unrevised, decisions })), 'progress');
+    expect(bare.header).not.toContain('Revised due date');
+    expect(bare.header).not.toContain('Priority');
+  });
+
+  it('gives relative widths that keep the Timescale column readable, and says which part is landscape', () => {
+    // Every optional column shown: Priority, Revised due date, Direction of travel and Source.
+    const actions = plan.map((p) => ({ ...p.action, priority: 'High', source: 'Audit Commission 2008' }));
+    const previous = { date: '2010-04-01', rows: [] };
+    const table = tableOf(buildPaperOutline(input({ actions, previous })), 'progress');
+    expect(table.header).toHaveLength(12);
+    expect(table.widths).toHaveLength(12);
+    const points = columnWidths(table);
+    const width = (name: string): number => points[table.header.indexOf(name)];
+    // 9-point text: "October 2010," and "Continues" sit on one line at 72 points with the cell's padding.
+    expect(width('Timescale')).toBeGreaterThanOrEqual(72);
+    expect(width('Progress to 15 Apr 2010')).toBeGreaterThan(width('Action'));
+    // The landscape text width of A4 with the appendix margins, shared out whole.
+    expect(points.reduce((a, b) => a + b, 0)).toBeCloseTo(841.89 - 72, 0);
+  });
+
+  it('dates everything as "31 Mar 2011", never as a timestamp or an ISO day', () => {
+    const outline = buildPaperOutline(input());
+    const { today, ...shown } = outline;
+    expect(today).toBe(TODAY);
+    const texts = strings(shown);
+    expect(texts.filter((t) => /\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}/.test(t))).toEqual([]);
+    expect(texts).toContain('30 Sep 2010 (2 extensions)');
+  });
+
+  it('ends with the key, then the glossary of abbreviations from Settings', () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      glossary: SEED_GLOSSARY,
+      statuses: {
+        ...DEFAULT_SETTINGS.statuses,
+        overdue: { label: 'Late', background: '#ff0000', fontColor: '#ffffff' },
+      },
+    };
+    const { appendix } = buildPaperOutline(input({ settings }));
+    expect(appendix.key).toEqual([
+      { label: 'Late', background: '#ff0000', fontColor: '#ffffff' },
+      DEFAULT_SETTINGS.statuses.check,
+      DEFAULT_SETTINGS.statuses.inProgress,
+      DEFAULT_SETTINGS.statuses.completed,
+    ]);
+    expect(grid(appendix.keyTable)).toEqual([
+      ['', 'Action Status'],
+      ['', 'Late'],
+      ['', 'Check Progress'],
+      ['', IN_PROGRESS],
+      ['', 'Completed'],
+    ]);
+    expect(appendix.keyTable.statusColumn).toBe(0);
+    expect(appendix.glossary).toEqual([
+      { abbreviation: 'CMT', meaning: 'Corporate Management Team' },
+      { abbreviation: 'LAA', meaning: 'Local Area Agreement' },
+      { abbreviation: 'KLOE', meaning: 'Key Line of Enquiry' },
+      { abbreviation: 'DMT', meaning: 'Directorate Management Team' },
+      { abbreviation: 'LSP', meaning: 'Local Strategic Partnership' },
+      { abbreviation: 'SCS', meaning: 'Sustainable Community Strategy' },
+    ]);
+    expect(tableOf(buildPaperOutline(input({ settings })), 'progress').rows[2].cells.at(-1)).toBe('Late');
+  });
+
+  it('lists completed actions in their own table when Settings ask, groups named afresh in each', () => {
+    const outline = buildPaperOutline(
+      input({ settings: { ...DEFAULT_SETTINGS, completedInOwnTable: true } }),
+    );
+    const tables = outline.appendix.tables.filter((t) => t.kind === 'progress');
+    expect(tables.map((t) => t.caption)).toEqual(['Actions not yet completed', 'Completed actions']);
+    expect(tables[0].rows.map((r) => r.cells.slice(0, 2))).toEqual([
+      ['Setting targets\n3. Ensure broad involvement in target-setting', '3.2'],
+      ['Collating performance data\n4. Increase awareness of Covalent', '4.1'],
+      ['', '4.2'],
+      ['', '9.1'],
+    ]);
+    expect(tables[1].rows.map((r) => [r.cells[0], r.cells[1], r.status])).toEqual([
+      ['Setting targets\n3. Ensure broad involvement in target-setting', '3.1', 'completed'],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import { BLANK_ACTION, DEFAULT_SETTINGS } from '../../src/core/model';
 import type { Action } from '../../src/core/model';
+import type { ExtensionEntry } from '../../src/core/extensions';
+import { NO_EXTENSIONS, extensionsByAction, extensionsOf } from '../../src/core/extensions';
 import { decideStatus, effectiveDueDate, statusKeyOf } from '../../src/core/status';
 
 const action = (over: Partial<Action>): Action => ({
@@ -95,5 +97,103 @@ describe('statusKeyOf', () => {
     expect(statusKeyOf('  completed ', DEFAULT_SETTINGS)).toBe('completed');
     expect(statusKeyOf('Check  Progress', DEFAULT_SETTINGS)).toBe('check');
     expect(statusKeyOf('Done', DEFAULT_SETTINGS)).toBeNull();
+  });
+});
+
+describe('decideStatus with the extensions ledger', () => {
+  const OWNER = 'owner@council.example';
+  const settings = { ...DEFAULT_SETTINGS, ownerEmail: OWNER };
+  const extended = action({
+    id: 'a1',
+    dueDate: '2010-06-30',
+    revisedDueDate: '2010-12-31',
+    lastUpdated: '2010-09-01',
+  });
+  const entry = (state: ExtensionEntry['state']): ExtensionEntry => ({
+    when: '2010-06-20',
+    who: 'tom.green@council.example',
+    actionId: 'a1',
+    ref: '1.1',
+    from: '2010-06-30',
+    to: '2010-12-31',
+    reason: state === 'awaitingReason' ? '' : 'Waiting for the new Corporate Plan.',
+    state,
+    approvedBy: state === 'approved' ? OWNER : '',
+    decidedOn: state === 'approved' ? '2010-06-21' : null,
+    minute: '',
+  });
+  const ledger = (...entries: ExtensionEntry[]) => extensionsOf(extensionsByAction(entries), extended);
+
+  it('decides on the approved revised date, and says how late the action is against the original', () => {
+    const decision = decideStatus(extended, settings, today, ledger(entry('approved')));
+    expect(decision).toEqual({
+      key: 'inProgress',
+      dueDate: '2010-12-31',
+      reason: 'Due 31 Dec 2010.',
+      originalDueDate: '2010-06-30',
+      daysLateOriginal: 68,
+      pendingDueDate: null,
+    });
+  });
+
+  it('decides on the date before a revised date that waits for approval or a reason', () => {
+    for (const state of ['awaitingApproval', 'awaitingReason'] as const) {
+      const decision = decideStatus(extended, settings, today, ledger(entry(state)));
+      expect([decision.key, decision.dueDate, decision.pendingDueDate]).toEqual([
+        'overdue',
+        '2010-06-30',
+        '2010-12-31',
+      ]);
+      expect(decision.reason).toBe(
+        'Due 30 Jun 2010, 68 days ago. The revised date 31 Dec 2010 is not yet agreed, so the date before it counts.',
+      );
+    }
+  });
+
+  it('falls back to the previous approved revised date while a newer one waits', () => {
+    const first = { ...entry('approved'), to: '2010-09-30' };
+    const second = { ...entry('awaitingApproval'), from: '2010-09-30', when: '2010-09-01' };
+    const decision = decideStatus(extended, settings, today, ledger(first, second));
+    expect([decision.key, decision.dueDate, decision.pendingDueDate]).toEqual([
+      'check',
+      '2010-09-30',
+      '2010-12-31',
+    ]);
+  });
+
+  it('ignores refused entries, and treats a revised date the ledger does not hold as waiting', () => {
+    const refused = decideStatus(
+      extended,
+      settings,
+      today,
+      ledger({ ...entry('refused'), decidedOn: '2010-06-22' }),
+    );
+    expect([refused.key, refused.dueDate]).toEqual(['overdue', '2010-06-30']);
+    const unrecorded = decideStatus(extended, settings, today, NO_EXTENSIONS);
+    expect([unrecorded.key, unrecorded.pendingDueDate]).toEqual(['overdue', '2010-12-31']);
+  });
+
+  it('takes the Revised due date cell as agreed when no ledger is given (a single-row edit)', () => {
+    expect(decideStatus(extended, settings, today).dueDate).toBe('2010-12-31');
+  });
+
+  it('keeps an extended action overdue against its original date when Settings say a revised date does not stop it', () => {
+    const strict = { ...settings, revisedDateStopsOverdue: false };
+    const decision = decideStatus(extended, strict, today, ledger(entry('approved')));
+    expect(decision.key).toBe('overdue');
+    expect(decision.dueDate).toBe('2010-12-31');
+    expect(decision.reason).toBe(
+      'Due 30 Jun 2010, 68 days ago. A revised date (31 Dec 2010) does not stop an action counting as overdue here.',
+    );
+    // Before the original date passes, the date in force still decides the rest.
+    const early = decideStatus(extended, strict, '2010-06-01', ledger(entry('approved')));
+    expect([early.key, early.daysLateOriginal]).toEqual(['inProgress', 0]);
+  });
+
+  it('counts no lateness for completed or closed actions', () => {
+    const done = decideStatus({ ...extended, completedOn: '2010-08-01' }, settings, today);
+    expect([done.key, done.daysLateOriginal]).toEqual(['completed', 0]);
+    const closed = decideStatus({ ...extended, closure: 'closed' }, settings, today);
+    expect([closed.key, closed.daysLateOriginal]).toEqual(['closed', 0]);
   });
 });

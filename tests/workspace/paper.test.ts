@@ -149,6 +149,13 @@ function sectionsOf(tree: DocBody): { front: string[]; sections: Map<string, str
 const tablesOf = (tree: DocBody): DocTable[] =>
   tree.children.filter((b): b is DocTable => b.type === 'TABLE');
 
+/** The appendix's progress report: the table headed by KLOE & Rec. */
+const progressTableOf = (tree: DocBody): DocTable => {
+  const table = tablesOf(tree).find((t) => t.rows[0]?.[0]?.text === 'KLOE & Rec.');
+  if (!table) throw new Error('no progress table');
+  return table;
+};
+
 describe('Generate briefing paper', () => {
   it('is a menu item opening a dialog prefilled from Settings', () => {
     const bundle = smallRegister();
@@ -239,15 +246,27 @@ describe('Generate briefing paper', () => {
   it('lays out the appendix row by row, the Status cell coloured, and ends with the key', () => {
     const bundle = smallRegister();
     const tree = paperTree(bundle, generate(bundle));
-    const [appendix, key] = tablesOf(tree);
+    const appendix = progressTableOf(tree);
+    const key = tablesOf(tree).at(-1) as DocTable;
     expect(appendix.rows.map((row) => row.map((c) => c.text))).toEqual([
-      ['KLOE & Rec.', 'Ref', 'Action', 'Timescale', 'Due date', 'Lead', 'Progress', 'Status'],
       [
-        'Setting targets: 3. Ensure broad involvement in target-setting',
+        'KLOE & Rec.',
+        'Ref',
+        'Action',
+        'Timescale',
+        'Original due date',
+        'Revised due date',
+        'Lead',
+        'Progress to 15 Apr 2010',
+        'Status',
+      ],
+      [
+        'Setting targets\n3. Ensure broad involvement in target-setting',
         '3.1',
         'Involve Members in setting targets',
         'By March 2010',
-        '31 Mar 2010',
+        '31 Mar 2010\n15 days late',
+        '',
         'Jan Pryor',
         'Review Panel established.',
         STATUS.overdue.label,
@@ -257,17 +276,19 @@ describe('Generate briefing paper', () => {
         '3.2',
         'Develop a framework for Member involvement',
         'June 2010',
-        '30 Jun 2010; revised to 31 Dec 2010 (1 extension)',
+        '30 Jun 2010',
+        '31 Dec 2010 (1 extension)',
         'Jan Pryor, Tom Green',
         'Workshops planned.',
         STATUS.inProgress.label,
       ],
       [
-        'Collating performance data: 4. Increase awareness of Covalent',
+        'Collating performance data\n4. Increase awareness of Covalent',
         '4.1',
         'Develop Covalent intranet page',
         'May 2010',
         '1 May 2010',
+        '',
         'Tom Green, XY',
         '',
         STATUS.check.label,
@@ -278,12 +299,13 @@ describe('Generate briefing paper', () => {
         'Provide Covalent training',
         'March 2010',
         '31 Mar 2010',
+        '',
         'Tom Green',
         'Training delivered.',
         STATUS.completed.label,
       ],
     ]);
-    expect(appendix.rows.map((row) => row[7].background)).toEqual([
+    expect(appendix.rows.map((row) => row[8].background)).toEqual([
       '#d9d9d9',
       STATUS.overdue.colour,
       STATUS.inProgress.colour,
@@ -292,8 +314,8 @@ describe('Generate briefing paper', () => {
     ]);
     expect(appendix.rows[0].every((cell) => cell.bold)).toBe(true);
     // Only the Status column is coloured on action rows.
-    expect(appendix.rows.slice(1).flatMap((row) => row.slice(0, 7).map((c) => c.background))).toEqual(
-      new Array(4 * 7).fill(null),
+    expect(appendix.rows.slice(1).flatMap((row) => row.slice(0, 8).map((c) => c.background))).toEqual(
+      new Array(4 * 8).fill(null),
     );
 
     // The key comes last: Docs keeps only an empty paragraph after a final table.
@@ -308,12 +330,23 @@ describe('Generate briefing paper', () => {
     const bundle = smallRegister();
     generate(bundle);
     const [header, ...first] = valuesOf(bundle, 'Snapshots');
-    expect(header).toEqual(['Date', 'Ref', 'Status']);
-    expect(first.map(([, ref, status]) => [ref, status])).toEqual([
-      ['3.1', STATUS.overdue.label],
-      ['3.2', STATUS.inProgress.label],
-      ['4.1', STATUS.check.label],
-      ['4.2', STATUS.completed.label],
+    expect(header).toEqual([
+      'Paper date',
+      'Action id',
+      'Ref',
+      'Status',
+      'Due date in force',
+      'Extensions',
+      'Progress fingerprint',
+    ]);
+    // Statuses are kept by meaning; the due date in force is a date cell.
+    expect(
+      first.map(([, , ref, status, due, extensions]) => [ref, status, due instanceof Date, extensions]),
+    ).toEqual([
+      ['3.1', 'overdue', true, 0],
+      ['3.2', 'inProgress', true, 1],
+      ['4.1', 'check', true, 0],
+      ['4.2', 'completed', true, 0],
     ]);
 
     // A month on: 3.2 is marked completed, and 4.1 (due 1 May) has passed its due date.
@@ -329,8 +362,9 @@ describe('Generate briefing paper', () => {
     expect(front).toContain('Date: Thursday, 3rd June 2010');
     expect(sections.get('3. Key Issues')?.at(-1)).toBe(
       '3.2\tThe Performance Management Action Plan has 4 actions: 2 completed, 2 overdue, 0 where progress ' +
-        'should be checked and 0 in progress but not yet at their due date. Since the last paper on Thursday, ' +
-        '15th April 2010, 1 action has been completed (3.2) and 1 action has become overdue (4.1).',
+        'should be checked and 0 in progress but not yet at their due date. Since the last paper on 15 Apr 2010, ' +
+        '1 action has been completed (3.2) and 1 action has become overdue (4.1). 2 open actions have had no ' +
+        'update this cycle (3.1 and 4.1).',
     );
     expect(valuesOf(bundle, 'Snapshots')).toHaveLength(1 + 4 + 4);
   });
@@ -444,8 +478,7 @@ describe('cost of a paper', () => {
     const bundle = largeRegister(n);
     bundle.ws.runtime.calls.reset();
     const result = generate(bundle);
-    const tables = tablesOf(paperTree(bundle, result));
-    expect(tables[0].rows).toHaveLength(n + 1);
+    expect(progressTableOf(paperTree(bundle, result)).rows).toHaveLength(n + 1);
     const byService = bundle.ws.runtime.calls.byService();
     const docServices = [
       'DocumentApp',
@@ -467,14 +500,17 @@ describe('cost of a paper', () => {
     const calls250 = documentCalls(250);
     // Per row: getCell and setAttributes on the Status cell; nothing else grows with the plan.
     expect(calls500 - calls250).toBe(2 * 250);
-    // Fixed part: the front, twelve sections, contact details, headings, the table's styling and the key.
-    expect(calls500).toBeLessThanOrEqual(120 + 2 * 500);
+    // Fixed part: the front, twelve sections, contact details, headings, the summary tables, the progress
+    // table's styling and the key.
+    expect(calls500).toBeLessThanOrEqual(200 + 2 * 500);
   });
 
-  it('calls appendTable once for a 500-action appendix (and once for the key)', () => {
+  it('calls appendTable once for a 500-action appendix, once per summary table and once for the key', () => {
     const bundle = largeRegister(500);
     bundle.ws.runtime.calls.reset();
     generate(bundle);
-    expect(bundle.ws.runtime.calls.snapshot()['Body.appendTable']).toBe(2);
+    // By status, by directorate, changes since the last paper, the progress report and the key; the empty
+    // extensions and past-the-limit tables are a "None." line each.
+    expect(bundle.ws.runtime.calls.snapshot()['Body.appendTable']).toBe(5);
   });
 });
