@@ -93,16 +93,18 @@ export function ledgerKey(entry: { readonly actionId: string; readonly ref: stri
   return entry.actionId !== '' ? `id:${entry.actionId}` : `ref:${entry.ref}`;
 }
 
-const isPending = (e: ExtensionEntry): boolean =>
+/** Waiting for a reason or for the owner: not yet in force, and replaced by a newer revised date. */
+export const isWaiting = (e: ExtensionEntry): boolean =>
   e.state === 'awaitingReason' || e.state === 'awaitingApproval';
 
-function summarise(entries: readonly ExtensionEntry[]): ActionExtensions {
+/** One action's entries, in ledger order, summed up. */
+export function summariseExtensions(entries: readonly ExtensionEntry[]): ActionExtensions {
   const approved = entries.filter((e) => e.state === 'approved');
   const last = entries[entries.length - 1];
   return {
     entries,
     approvedDate: approved.length > 0 ? approved[approved.length - 1].to : null,
-    pending: last !== undefined && isPending(last) ? last : null,
+    pending: last !== undefined && isWaiting(last) ? last : null,
     approvedCount: approved.length,
   };
 }
@@ -116,7 +118,7 @@ export function extensionsByAction(ledger: readonly ExtensionEntry[]): Map<strin
     if (list) list.push(entry);
     else grouped.set(key, [entry]);
   }
-  return new Map([...grouped].map(([key, entries]) => [key, summarise(entries)]));
+  return new Map([...grouped].map(([key, entries]) => [key, summariseExtensions(entries)]));
 }
 
 export function extensionsOf(
@@ -166,7 +168,7 @@ export function recordRevision(
     entry = { ...base, state: 'awaitingApproval', approvedBy: '', decidedOn: null };
   }
   const replaced = before.entries
-    .filter(isPending)
+    .filter(isWaiting)
     .map((e): ExtensionEntry => ({ ...e, state: 'returned', decidedOn: when }));
   return { entry, replaced };
 }
@@ -203,7 +205,7 @@ export function decideExtension(
   if (!isOwner(by, settings)) {
     return { problem: `Only the plan owner (${settings.ownerEmail.trim()}) can decide extensions.` };
   }
-  if (!isPending(entry)) {
+  if (!isWaiting(entry)) {
     return {
       problem: `The extension of ${entry.ref} to ${formatShortUk(entry.to)} is already ${EXTENSION_STATE_LABELS[entry.state].toLowerCase()}.`,
     };
@@ -257,4 +259,26 @@ export function revisionNote(extensions: ActionExtensions): string {
   return pending.state === 'awaitingReason'
     ? `Revised to ${date}: give the reason for the extension (Extension reason column). Until then the status is decided on the date before it.`
     : `Revised to ${date}: awaiting the plan owner's approval. Until then the status is decided on the date before it.`;
+}
+
+/** Who approved a revised date the register counted as an extension before it kept the ledger. */
+export const BEFORE_LEDGER = 'Counted before the Extensions ledger';
+
+/**
+ * Revised dates found in the register that the ledger never held. One the register already counted as an
+ * extension (its Extensions cell says so) was agreed under the rules before the ledger and is recorded as
+ * approved; any other waits for its reason and the owner, as a new one would.
+ */
+export function foundRevisions(
+  actions: readonly Action[],
+  index: ReadonlyMap<string, ActionExtensions>,
+  when: IsoDate,
+): ExtensionEntry[] {
+  const counted = new Map(actions.map((a) => [ledgerKey({ actionId: a.id, ref: a.ref }), a.extensions > 0]));
+  return unrecordedRevisions(actions, index, when).map((entry) =>
+    counted.get(ledgerKey(entry)) === true &&
+    extensionsOf(index, { id: entry.actionId, ref: entry.ref }).entries.length === 0
+      ? { ...entry, state: 'approved', approvedBy: BEFORE_LEDGER, decidedOn: when }
+      : entry,
+  );
 }

@@ -9,6 +9,8 @@ import { REGISTER_COLUMNS } from './headers';
 import type { ColumnKey } from './headers';
 import type { Action, Closure, IsoDate, Settings, StatusKey } from './model';
 import { BLANK_ACTION, STATUS_KEYS } from './model';
+import { giveReason, isOwner, isWaiting, recordRevision, summariseExtensions } from './extensions';
+import type { ActionExtensions } from './extensions';
 import { decideStatus } from './status';
 import type { StatusDecision } from './status';
 
@@ -253,6 +255,11 @@ export interface SettleContext {
   readonly live: boolean;
   /** Labels the Status column showed before Settings renamed them: typed old labels still mean their status. */
   readonly previousLabels?: Readonly<Partial<Record<StatusKey, string>>>;
+  /**
+   * The action's extensions as the ledger holds them before this change, and who made the change. Without them
+   * (a register without its ledger) a revised due date is counted as agreed.
+   */
+  readonly ledger?: { readonly extensions: ActionExtensions; readonly who: string };
 }
 
 export interface Settled {
@@ -265,6 +272,11 @@ export interface Settled {
   readonly statusNote: string | null;
   /** The revised due date moved to another date: one extension. */
   readonly extension: { readonly from: string; readonly to: string } | null;
+  /**
+   * The action's ledger after the change, when the context gave one: its earlier entries in the same order (an
+   * entry the change replaced or gave a reason to, changed in place) and any new entry after them.
+   */
+  readonly extensions: ActionExtensions | null;
   /** What the record holds from now on. */
   readonly entry: RecordEntry;
   readonly decision: StatusDecision;
@@ -345,8 +357,15 @@ export function settle(
   const to = cell(cells, 'revisedDueDate');
   const extension =
     to !== '' && to !== cell(before, 'revisedDueDate') && isIsoDate(to) && to !== from ? { from, to } : null;
-  if (extension && !context.written.has('extensions'))
-    writes.extensions = String(Number(cell(before, 'extensions') || 0) + 1);
+  const ledger = context.ledger ? ledgerAfter(id, cells, recorded, extension, context) : null;
+  if (!context.written.has('extensions')) {
+    const count = ledger
+      ? String(ledger.approvedCount)
+      : extension
+        ? String(Number(cell(before, 'extensions') || 0) + 1)
+        : null;
+    if (count !== null && count !== (cell(before, 'extensions') || '0')) writes.extensions = count;
+  }
   for (const field of ['lastUpdated', 'extensions'] as const) {
     if (typedOver(field)) changes.push({ field, old: cell(before, field), new: cell(cells, field) });
   }
@@ -358,7 +377,7 @@ export function settle(
     changes.push({ field: 'completedOn', old: cell(before, 'completedOn'), new: cell(cells, 'completedOn') });
   const after: RowCells = { ...cells, ...writes };
   const action = actionOf(id, after, decision.closure);
-  const status = decideStatus(action, context.settings, context.today);
+  const status = decideStatus(action, context.settings, context.today, ledger ?? undefined);
   const label = context.settings.statuses[status.key].label;
   if (decision.closure !== closureBefore) {
     changes.push({ field: 'status', old: recorded ? cell(before, 'status') : '', new: label });
@@ -381,5 +400,46 @@ export function settle(
     extension,
     entry: { id, cells: { ...cells, ...writes }, closure: decision.closure, deleted: false },
     decision: status,
+    extensions: ledger,
   };
+}
+
+/** The action's ledger after the change: a new revised date recorded, or a reason given to the waiting one. */
+function ledgerAfter(
+  id: string,
+  cells: RowCells,
+  recorded: RecordEntry | null,
+  extension: { from: string; to: string } | null,
+  context: SettleContext,
+): ActionExtensions | null {
+  if (!context.ledger) return null;
+  const { extensions: before, who } = context.ledger;
+  const action = actionOf(id, cells, recorded?.closure ?? null);
+  if (extension) {
+    const origin = context.live && isOwner(who, context.settings) ? 'owner' : 'officer';
+    const { entry, replaced } = recordRevision(
+      {
+        action,
+        to: extension.to,
+        who: context.live ? who : '',
+        when: context.today,
+        reason: action.extensionReason,
+        origin,
+      },
+      before,
+    );
+    const changed = new Map(replaced.map((e, i) => [before.entries.filter(isWaiting)[i], e]));
+    return summariseExtensions([...before.entries.map((e) => changed.get(e) ?? e), entry]);
+  }
+  const reason = action.extensionReason;
+  if (
+    before.pending?.state === 'awaitingReason' &&
+    reason !== '' &&
+    reason !== (recorded?.cells.extensionReason ?? '')
+  ) {
+    const pending = before.pending;
+    const given = giveReason(pending, reason, context.today, context.settings);
+    return summariseExtensions(before.entries.map((e) => (e === pending ? given : e)));
+  }
+  return before;
 }

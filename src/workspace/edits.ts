@@ -7,11 +7,13 @@
  */
 import { matchRegisterColumns } from '../core/headers';
 import type { ColumnKey } from '../core/headers';
+import { revisionNote } from '../core/extensions';
 import { deletedActions, identify, settle } from '../core/record';
 import type { RecordedField } from '../core/record';
 import { cellText } from './cells';
 import { UNNAMED_EDITOR, addedLine, appendHistory, deletedLine, linesOf } from './history';
 import type { HistoryLine } from './history';
+import { Ledger } from './extensions';
 import { RecordStore, rowCells } from './record';
 import { cellValue, refreshStatuses, runs, writeRuns } from './register';
 import { reapplyStatusRules } from './setup';
@@ -94,9 +96,12 @@ function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     e.range.getColumn() + e.range.getNumColumns() - 1,
   );
   const { settings } = wb.settings();
+  const ledger = Ledger.read(wb);
+  const who = editorOf(e);
   const history: HistoryLine[] = [];
   const writes = new Map<ColumnKey, Map<number, unknown>>();
   const notes = new Map<number, string>();
+  const revisionNotes = new Map<number, string>();
   const put = (key: ColumnKey, row: number, value: unknown): void => {
     if (!writes.has(key)) writes.set(key, new Map());
     writes.get(key)?.set(row, value);
@@ -106,7 +111,18 @@ function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (id.id === '') continue;
     const cells = rows[id.row - firstRow].cells;
     const entry = id.isNew ? null : record.get(id.id);
-    const result = settle(id.id, cells, entry, { settings, today: wb.today, written, live: true });
+    const extensions = ledger.of({ id: id.id, ref: cells.ref ?? '' });
+    const result = settle(id.id, cells, entry, {
+      settings,
+      today: wb.today,
+      written,
+      live: true,
+      ledger: { extensions, who },
+    });
+    if (result.extensions && result.extensions !== extensions) {
+      ledger.update(extensions, result.extensions);
+      revisionNotes.set(id.row, revisionNote(result.extensions));
+    }
     history.push(
       ...(entry === null ? [addedLine(id.id, cells)] : linesOf(id.id, cells.ref ?? '', result.changes)),
     );
@@ -120,15 +136,23 @@ function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const column = columns[key];
     if (column !== undefined) writeRuns(sheet, column + 1, cells);
   }
-  if (columns.status !== undefined) {
-    for (const run of runs([...notes.keys()])) {
-      sheet
-        .getRange(run[0], columns.status + 1, run.length, 1)
-        .setNotes(run.map((row) => [notes.get(row) ?? '']));
-    }
-  }
+  writeNotes(sheet, columns.status, notes);
+  writeNotes(sheet, columns.revisedDueDate, revisionNotes);
   record.save();
-  appendHistory(wb.ss, history, editorOf(e));
+  ledger.save();
+  appendHistory(wb.ss, history, who);
+}
+
+/** Notes of one column, one setNotes per run of adjacent rows. */
+function writeNotes(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  column: number | undefined,
+  notes: ReadonlyMap<number, string>,
+): void {
+  if (column === undefined) return;
+  for (const run of runs([...notes.keys()])) {
+    sheet.getRange(run[0], column + 1, run.length, 1).setNotes(run.map((row) => [notes.get(row) ?? '']));
+  }
 }
 
 /** The register fields whose columns lie in the edited block. */

@@ -17,10 +17,13 @@ import {
   statusOfLabel,
 } from '../core/record';
 import type { RecordEntry, RecordedField, RowCells, Settled } from '../core/record';
+import { foundRevisions, revisionNote } from '../core/extensions';
+import type { ActionExtensions, ExtensionEntry } from '../core/extensions';
 import { decideStatus } from '../core/status';
 import { cellText } from './cells';
 import { FOUND_LATER, addedLine, appendHistory, deletedLine, linesOf } from './history';
 import type { HistoryLine } from './history';
+import { Ledger } from './extensions';
 import { RecordStore, rowCells } from './record';
 import type { RegisterView } from './registerView';
 import { SHEET } from './sheets';
@@ -85,6 +88,8 @@ function closureOfLabel(label: string, settings: Settings): Closure {
 
 export interface RegisterReading extends RegisterView {
   readonly grid: RegisterGrid;
+  /** The Extensions ledger as read (and as this execution left it). */
+  readonly ledger: readonly ExtensionEntry[];
   /** Rows whose cells could not be fully read, each naming the row and the problem. */
   readonly problems: readonly string[];
 }
@@ -109,6 +114,7 @@ function reading(
   grid: RegisterGrid,
   actions: { row: number; action: Action }[],
   problems: readonly string[],
+  ledger: Ledger,
 ): RegisterReading {
   const { settings, problems: settingProblems } = wb.settings();
   return {
@@ -116,7 +122,8 @@ function reading(
     grid,
     actions: actions.map((a) => a.action),
     rows: actions.map((a) => a.row),
-    decisions: actions.map((a) => decideStatus(a.action, settings, wb.today)),
+    decisions: actions.map((a) => decideStatus(a.action, settings, wb.today, ledger.of(a.action))),
+    ledger: ledger.all(),
     settings,
     officers: wb.officers(),
     today: wb.today,
@@ -141,7 +148,7 @@ export function loadRegister(wb: Workbook = new Workbook()): RegisterReading {
         entry && !entry.deleted ? entry.closure : closureOfLabel(r.cells.status ?? '', settings);
       return { row: r.row, action: actionOf(r.idCell, r.cells, closure, problems, `Row ${r.row}`) };
     });
-  return reading(wb, grid, actions, problems);
+  return reading(wb, grid, actions, problems, Ledger.read(wb));
 }
 
 /**
@@ -155,11 +162,13 @@ export function refreshStatuses(wb: Workbook = new Workbook()): RegisterReading 
   requireColumns(grid);
   const { settings } = wb.settings();
   const record = wb.once('record', () => RecordStore.readAll(wb.ss, wb.today));
+  const ledger = Ledger.read(wb);
   const rows = registerRows(grid, wb.timeZone);
   const ids = identify(rows, new Map(record.all().map((e) => [e.id, e])), () => record.newId(), {
     wholeRegister: true,
   });
   const idOf = new Map(ids.map((i) => [i.row, i]));
+  ledger.append(revisionsFoundIn(rows, idOf, record, ledger, wb.today));
   const history: HistoryLine[] = [];
   const settled: { row: number; result: Settled }[] = [];
   const actions: { row: number; action: Action }[] = [];
@@ -168,7 +177,9 @@ export function refreshStatuses(wb: Workbook = new Workbook()): RegisterReading 
     const id = idOf.get(r.row);
     if (!id || id.id === '') continue;
     const entry = id.isNew ? null : record.get(id.id);
-    const result = settleFound(id.id, r.cells, entry, settings, wb.today);
+    const extensions = ledger.of({ id: id.id, ref: r.cells.ref ?? '' });
+    const result = settleFound(id.id, r.cells, entry, { settings, today: wb.today, extensions });
+    if (result.extensions && result.extensions !== extensions) ledger.update(extensions, result.extensions);
     if (entry === null) history.push(addedLine(id.id, r.cells));
     else history.push(...linesOf(id.id, r.cells.ref ?? '', result.changes));
     if (entry === null || !sameEntry(entry, result.entry)) record.put(result.entry);
@@ -183,11 +194,33 @@ export function refreshStatuses(wb: Workbook = new Workbook()): RegisterReading 
     history.push(deletedLine(gone));
     record.put({ ...gone, deleted: true });
   }
-  writeSettled(grid, settled, ids, wb.timeZone);
+  writeSettled(grid, settled, ids, wb.timeZone, ledger);
   record.save();
+  ledger.save();
   appendHistory(wb.ss, history, FOUND_LATER);
   wb.forget('register');
-  return reading(wb, grid, actions, problems);
+  return reading(wb, grid, actions, problems, ledger);
+}
+
+/**
+ * Revised dates in rows the record shows unchanged that the ledger never held (a register older than its
+ * ledger): recorded before any row is settled, so no status or count is decided without them.
+ */
+function revisionsFoundIn(
+  rows: readonly RegisterRow[],
+  idOf: ReadonlyMap<number, { id: string }>,
+  record: RecordStore,
+  ledger: Ledger,
+  today: string,
+): ExtensionEntry[] {
+  const unchanged = rows.flatMap((r) => {
+    const id = idOf.get(r.row)?.id ?? '';
+    const entry = id === '' ? null : record.get(id);
+    const revised = r.cells.revisedDueDate ?? '';
+    if (revised === '' || (entry !== null && (entry.cells.revisedDueDate ?? '') !== revised)) return [];
+    return [actionOf(id, r.cells, null)];
+  });
+  return foundRevisions(unchanged, ledger.byAction(), today);
 }
 
 /** True when the record need not be written: the same cells and the same decision. */
@@ -200,9 +233,9 @@ function settleFound(
   id: string,
   cells: RowCells,
   entry: RecordEntry | null,
-  settings: Settings,
-  today: string,
+  found: { settings: Settings; today: string; extensions: ActionExtensions },
 ): Settled {
+  const { settings, today, extensions } = found;
   const closure = entry?.closure ?? closureOfLabel(cells.status ?? '', settings);
   const base: RecordEntry = entry ?? {
     id,
@@ -211,7 +244,7 @@ function settleFound(
     deleted: false,
   };
   const written = new Set(changedFields(base.cells, cells).map((c) => c.field));
-  return settle(id, cells, base, { settings, today, written, live: false });
+  return settle(id, cells, base, { settings, today, written, live: false, ledger: { extensions, who: '' } });
 }
 
 /**
@@ -223,6 +256,7 @@ function writeSettled(
   settled: readonly { row: number; result: Settled }[],
   ids: readonly { row: number; id: string; rewrite: boolean }[],
   timeZone: string,
+  ledger: Ledger,
 ): void {
   const height = grid.values.length - 1;
   if (height <= 0) return;
@@ -253,6 +287,29 @@ function writeSettled(
   }
   range.setValues(values);
   range.setNotes(notes);
+  writeRevisionNotes(grid, settled, ledger);
+}
+
+/** The Revised due date cells' notes: what a waiting revised date still needs, blank otherwise. */
+function writeRevisionNotes(
+  grid: RegisterGrid,
+  settled: readonly { row: number; result: Settled }[],
+  ledger: Ledger,
+): void {
+  const column = grid.columns.revisedDueDate;
+  const height = grid.values.length - 1;
+  if (column === undefined || height <= 0) return;
+  const range = grid.sheet.getRange(2, column + 1, height, 1);
+  const notes = range.getNotes().map((r) => [r[0] ?? '']);
+  let changed = false;
+  for (const { row, result } of settled) {
+    const note = revisionNote(ledger.of({ id: result.id, ref: result.entry.cells.ref ?? '' }));
+    if (notes[row - 2][0] !== note) {
+      notes[row - 2][0] = note;
+      changed = true;
+    }
+  }
+  if (changed) range.setNotes(notes);
 }
 
 /** A settled value as the register cell holds it: dates as Date cells, the extension count as a number. */

@@ -4,6 +4,7 @@ import { COMPUTED_FIELDS } from '../core/record';
 import { STATUS_KEYS } from '../core/model';
 import type { Settings } from '../core/model';
 import { cellText } from './cells';
+import { EXTENSIONS_SHEET, ensureExtensionsSheet } from './extensions';
 import { HISTORY_HEADERS, ensureHistorySheet } from './history';
 import { PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperSheets } from './paper';
 import { ensureRecordSheet } from './record';
@@ -70,6 +71,7 @@ export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
     SHEET.register,
     PAPER_SHEET,
     SNAPSHOTS_SHEET,
+    EXTENSIONS_SHEET,
   ].filter((name) => ss.getSheetByName(name) === null);
   ensureSettingsSheet(ss);
   ensureOfficersSheet(ss);
@@ -77,6 +79,7 @@ export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
   if (!createdSheets.includes(SHEET.history)) repairHistoryHeader(history);
   ensureSheet(ss, SHEET.import, []);
   ensureRecordSheet(ss);
+  ensureExtensionsSheet(ss);
 
   const { sheet, columns, addedColumns, renamedColumns } = ensureRegisterColumns(ss);
   const { settings } = wb.settings();

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../src/core/model';
 import type { Settings } from '../../src/core/model';
+import { NO_EXTENSIONS } from '../../src/core/extensions';
 import {
   RECORDED_FIELDS,
   deletedActions,
@@ -266,5 +267,66 @@ describe('settle: what a changed row writes back and what History records', () =
       ]),
     );
     expect(created.changes.every((c) => c.old === '')).toBe(true);
+  });
+});
+
+describe('settle with the Extensions ledger', () => {
+  const recorded = entry('7', row({ dueDate: '2011-07-31', status: 'Overdue' }));
+  const owner = 'owner@example.org';
+  const settings: Settings = { ...DEFAULT_SETTINGS, ownerEmail: owner };
+  const withLedger = (who: string, over: Partial<SettleContext> = {}): SettleContext =>
+    context(['revisedDueDate'], { settings, ledger: { extensions: NO_EXTENSIONS, who }, ...over });
+
+  it('keeps an officer’s revised date without a reason waiting, and decides the status on the date before it', () => {
+    const result = settle(
+      '7',
+      row({ dueDate: '2011-07-31', revisedDueDate: '2011-12-31' }),
+      recorded,
+      withLedger('bm@example.org'),
+    );
+    expect(result.extensions?.pending?.state).toBe('awaitingReason');
+    expect(result.extensions?.approvedCount).toBe(0);
+    expect(result.writes.extensions).toBeUndefined();
+    expect(result.decision.key).toBe('overdue');
+    expect(result.decision.pendingDueDate).toBe('2011-12-31');
+  });
+
+  it('waits for the owner when the officer gives a reason, and approves the owner’s own at once', () => {
+    const officer = settle(
+      '7',
+      row({ dueDate: '2011-07-31', revisedDueDate: '2011-12-31', extensionReason: 'Waiting for the audit' }),
+      recorded,
+      withLedger('bm@example.org'),
+    );
+    expect(officer.extensions?.pending?.state).toBe('awaitingApproval');
+    const own = settle(
+      '7',
+      row({ dueDate: '2011-07-31', revisedDueDate: '2011-12-31', extensionReason: 'Agreed at CMT' }),
+      recorded,
+      withLedger(owner),
+    );
+    expect(own.extensions?.approvedCount).toBe(1);
+    expect(own.writes.extensions).toBe('1');
+    expect(own.decision.key).toBe('inProgress');
+  });
+
+  it('gives the waiting entry its reason when the reason is typed afterwards', () => {
+    const first = settle(
+      '7',
+      row({ dueDate: '2011-07-31', revisedDueDate: '2011-12-31' }),
+      recorded,
+      withLedger('bm@example.org'),
+    );
+    const then = settle(
+      '7',
+      row({ dueDate: '2011-07-31', revisedDueDate: '2011-12-31', extensionReason: 'Supplier delay' }),
+      first.entry,
+      context(['extensionReason'], {
+        settings,
+        ledger: { extensions: first.extensions ?? NO_EXTENSIONS, who: 'bm@example.org' },
+      }),
+    );
+    expect(then.extensions?.entries).toHaveLength(1);
+    expect(then.extensions?.pending).toMatchObject({ state: 'awaitingApproval', reason: 'Supplier delay' });
   });
 });

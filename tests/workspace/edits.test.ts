@@ -61,16 +61,61 @@ describe('Edits to the Register (installable onEdit)', () => {
     expect(day(after['Completed on'])).toBe('2010-09-06');
   });
 
-  it('counts each new revised due date as one more extension, never overwriting the original', () => {
+  it('counts each revised due date the owner enters with a reason as one more extension, keeping the original', () => {
     const bundle = sampleRegister();
     const row = registerRows(bundle).findIndex((r) => r.Status === 'Overdue') + 2;
     const original = registerRows(bundle)[row - 2]['Due date'];
+    bundle.edit('Register', cell(bundle, 'Reason for extension', row), [
+      ['Waiting for the new Corporate Plan'],
+    ]);
     bundle.edit('Register', cell(bundle, 'Revised due date', row), [[new Date('2010-12-31T00:00:00Z')]]);
     bundle.edit('Register', cell(bundle, 'Revised due date', row), [[new Date('2011-03-31T00:00:00Z')]]);
     const after = registerRows(bundle)[row - 2];
     expect(after.Extensions).toBe(2);
     expect(after['Due date']).toEqual(original);
     expect(after.Status).toBe('In Progress but not reached due date');
+    const ledger = valuesOf(bundle, 'Extensions').slice(1);
+    expect(ledger.map((l) => [l[3], day(l[5]), l[6], l[7], l[8]])).toEqual([
+      [
+        after.Ref,
+        '2010-12-31',
+        'Waiting for the new Corporate Plan',
+        'Approved',
+        'policy.officer@example.org',
+      ],
+      [
+        after.Ref,
+        '2011-03-31',
+        'Waiting for the new Corporate Plan',
+        'Approved',
+        'policy.officer@example.org',
+      ],
+    ]);
+  });
+
+  it('keeps an officer’s revised date waiting for a reason and the owner, deciding the status on the date before it', () => {
+    const bundle = sampleRegister();
+    const row = registerRows(bundle).findIndex((r) => r.Status === 'Overdue') + 2;
+    bundle.ws.runtime.activeUserEmail = 'bea.marsh@example.org';
+    bundle.edit('Register', cell(bundle, 'Revised due date', row), [[new Date('2010-12-31T00:00:00Z')]]);
+    let after = registerRows(bundle)[row - 2];
+    expect([after.Status, after.Extensions]).toEqual(['Overdue', 0]);
+    const note = () =>
+      bundle.ws.runtime.calls.uncounted(() =>
+        sheetOf(bundle, 'Register')
+          .getRange(cell(bundle, 'Revised due date', row))
+          .getNote(),
+      );
+    expect(note()).toMatch(/^Revised to 31 Dec 2010: give the reason for the extension/);
+    bundle.edit('Register', cell(bundle, 'Reason for extension', row), [['Supplier delay']]);
+    after = registerRows(bundle)[row - 2];
+    expect([after.Status, after.Extensions]).toEqual(['Overdue', 0]);
+    expect(note()).toMatch(/^Revised to 31 Dec 2010: awaiting the plan owner's approval/);
+    expect(
+      valuesOf(bundle, 'Extensions')
+        .slice(1)
+        .map((l) => [l[1], l[6], l[7]]),
+    ).toEqual([['bea.marsh@example.org', 'Supplier delay', 'Awaiting approval']]);
   });
 
   it('records a paste of many rows as one batch in History, each with its true old value', () => {

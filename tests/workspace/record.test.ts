@@ -40,6 +40,7 @@ describe('the record of every action', () => {
     const width = header(bundle).length;
     const block = valuesOf(bundle, 'Register').slice(1, 6);
     const extended = columnOf(bundle, 'Revised due date');
+    bundle.edit('Register', `${letter(columnOf(bundle, 'Reason for extension'))}2`, [['Agreed at CMT']]);
     bundle.edit('Register', `${letter(extended)}2`, [[new Date('2011-06-30T00:00:00Z')]]);
     const extensions = registerRows(bundle)[0].Extensions;
     expect(extensions).toBe(1);
