@@ -2,7 +2,7 @@ import { REGISTER_COLUMNS, matchColumns } from '../core/headers';
 import type { ColumnKey } from '../core/headers';
 import { toIsoDate, fromIsoDate } from '../core/dates';
 import { decideStatus, statusKeyOf } from '../core/status';
-import { defuseFormula } from '../core/importPlan';
+import { defuseFormula } from '../core/text';
 import { cellText } from './cells';
 import { rowToAction } from './register';
 import { readSettings } from './settings';

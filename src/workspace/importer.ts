@@ -1,11 +1,11 @@
 import { fromIsoDate } from '../core/dates';
 import type { ColumnKey } from '../core/headers';
-import { defuseFormula, importPlan } from '../core/importPlan';
-import type { ImportProblem, ImportedAction } from '../core/importPlan';
+import { importPlan } from '../core/import';
+import type { ImportedAction, ReportLine } from '../core/import';
 import type { Settings } from '../core/model';
 import { officerIndex, resolveLeads } from '../core/officers';
-import { statusKeyOf } from '../core/status';
 import { toIsoDate } from '../core/dates';
+import { defuseFormula } from '../core/text';
 import { cellText } from './cells';
 import { isActionRow, readRegisterGrid, refreshStatuses } from './register';
 import { addKloes, readOfficers, readSettings } from './settings';
@@ -17,7 +17,7 @@ export const IMPORT_REPORT_HEADERS = ['Row', 'Problem', 'What was kept'] as cons
 export interface ImportOutcome {
   readonly imported: number;
   readonly skipped: number;
-  readonly problems: readonly ImportProblem[];
+  readonly problems: readonly ReportLine[];
   readonly layout: string;
 }
 
@@ -42,15 +42,16 @@ export function importPlanFromSheet(
   const existing = values
     .slice(1)
     .filter((row) => isActionRow(row, columns))
-    .map((row) => ({ ref: text(row, 'ref'), action: text(row, 'action') }));
+    .map((row) => ({ id: text(row, 'id'), ref: text(row, 'ref'), action: text(row, 'action') }));
 
   const result = importPlan(grid, { today, existing });
-  const problems: ImportProblem[] = [...result.problems];
+  const problems: ReportLine[] = [...result.report];
+  const added = result.changes.added.map((n) => result.actions[n.action]);
   const index = officerIndex(readOfficers(ss));
   const width = register.width;
   const rows: unknown[][] = [];
   const leadNotes: string[][] = [];
-  for (const action of result.actions) {
+  for (const action of added) {
     const row: unknown[] = new Array(width).fill('');
     for (const [key, value] of registerCells(action, settings, timeZone)) {
       if (columns[key] !== undefined)
@@ -79,14 +80,14 @@ export function importPlanFromSheet(
       sheet.getRange(start, columns.lead + 1, rows.length, 1).setNotes(leadNotes);
     addKloes(
       ss,
-      result.actions.map((a) => a.kloe),
+      added.map((a) => a.kloe),
     );
   }
   writeImportReport(ss, problems);
   refreshStatuses(ss);
   return {
     imported: rows.length,
-    skipped: result.skipped,
+    skipped: result.changes.matches.length,
     problems,
     layout: result.layout,
   };
@@ -111,16 +112,14 @@ export function registerCells(
     ['lastUpdated', action.progressDate ? fromIsoDate(action.progressDate, timeZone) : ''],
     ['extensions', 0],
   ];
-  const decided = statusKeyOf(action.status, settings);
-  if (decided === 'completed' || decided === 'closed')
-    cells.push(['status', settings.statuses[decided].label]);
+  if (action.closure !== null) cells.push(['status', settings.statuses[action.closure].label]);
   return cells;
 }
 
 /** The Import report sheet holds the latest import's problems, one row each: row, problem, what was kept. */
 function writeImportReport(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  problems: readonly ImportProblem[],
+  problems: readonly ReportLine[],
 ): void {
   const sheet = ensureSheet(ss, SHEET.importReport, IMPORT_REPORT_HEADERS);
   const last = sheet.getLastRow();

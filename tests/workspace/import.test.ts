@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { a1 } from '../../local/runner/run';
-import { importPlan } from '../../src/core/importPlan';
+import { importPlan } from '../../src/core/import';
 import type { LoadedBundle } from '../../local/runner/bundle';
 import { emptyRegister, registerRows, sheetOf, valuesOf } from '../helpers';
 

@@ -13,7 +13,7 @@ import { isPlanHeader, mapColumns, type ColumnMap } from './columns';
 import { Drafts, extendField, type Draft, type Rec } from './draft';
 import type { Report } from './report';
 import { isPageHeading } from './rows';
-import { isBlankCell, joinText, type CellText } from './text';
+import { isBlankCell, joinText, plainText, type CellText } from './text';
 import type { ColumnMapping } from './types';
 
 export const RECOMMENDATION_HEADING = /^RECOMMENDATION\s+(\d{1,3})\s*[.:]?$/i;
@@ -137,16 +137,8 @@ class BlockReader {
           'not part of the plan (before the first recommendation)',
           KEPT_HERE,
         );
-      case 'response': {
-        const what =
-          this.rec?.number !== undefined ? `recommendation ${this.rec.number}` : 'the recommendation';
-        return this.report.leftOut(
-          row,
-          cells,
-          `the response to ${what}: the register has no column for it`,
-          KEPT_HERE,
-        );
-      }
+      case 'response':
+        return this.respond(cells, row);
       case 'title':
         return this.title(cells, row);
       case 'actions':
@@ -182,8 +174,17 @@ class BlockReader {
       this.columns = header;
       this.currentRec(row);
       this.mode = 'actions';
-    } else this.mode = 'response';
+    } else {
+      this.mode = 'response';
+      this.respond(cells, row);
+    }
     return true;
+  }
+
+  /** A response (its heading and text) has no register column: reported with its text. */
+  private respond(cells: readonly CellText[], row: number): void {
+    const what = this.rec?.number !== undefined ? `recommendation ${this.rec.number}` : 'the recommendation';
+    this.report.leftOut(row, cells, `the response to ${what}: the register has no column for it`, KEPT_HERE);
   }
 
   private currentRec(row: number): Rec {
@@ -226,7 +227,7 @@ class BlockReader {
         'text outside the ACTION, TIMESCALE and LEAD columns',
         KEPT_HERE,
       );
-    if (isPageHeading(action) && timescale === '' && lead === '')
+    if (isPageHeading(plainText(action)) && timescale === '' && lead === '')
       return this.report.leftOut(row, cells, 'a page heading between action rows', KEPT_HERE);
     const label = actionLabel(action, this.lastLetter);
     const unlabelled = label.letter === undefined && label.roman === undefined;

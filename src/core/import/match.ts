@@ -10,7 +10,8 @@
  * Text is compared ignoring case, spacing and punctuation. Because rule 3 runs before rule 4, an action inserted
  * mid-plan under a ref that an existing action has since been renumbered away from is new, not an edit. What is
  * matched is updated field by field where the plan gives a value that differs (a blank in the plan never clears
- * the register); what is not matched is new; register actions the plan does not have are left alone.
+ * the register; a due date changes only with its timescale); what is not matched is new; register actions the
+ * plan does not have are left alone.
  */
 import { normaliseHeader } from '../headers';
 import type {
@@ -140,9 +141,11 @@ function planValue(a: ImportedAction, field: UpdatableField): string {
 /** The fields of one matched action that the plan changes. */
 export function updatesOf(a: ImportedAction, e: RegisterAction, existing: number): ActionUpdate[] {
   const updates: ActionUpdate[] = [];
+  // A due date follows from its timescale: the same timescale read on another day (milestones) is no change.
+  const sameTimescale = e.timescale !== undefined && e.timescale.trim() === a.timescale.trim();
   for (const field of UPDATABLE) {
     const old = e[field];
-    if (old === undefined) continue;
+    if (old === undefined || (field === 'dueDate' && sameTimescale)) continue;
     const oldValue = old === null ? '' : String(old);
     const newValue = planValue(a, field);
     if (newValue.trim() === '' || newValue.trim() === oldValue.trim()) continue;
