@@ -10,29 +10,9 @@ import type { ExtraColumns } from './extras';
 import { assignRefs, numberRecs } from './refs';
 import type { Report } from './report';
 import { closureOf, priorityLevelOf } from './status';
+import { CELL_LIMIT, splitForCells, thousands } from './limits';
 import { excerpt } from './text';
 import type { ImportedAction } from './types';
-
-/** The most a Sheets cell holds: longer text is kept in full on the action and reported. */
-export const CELL_LIMIT = 50_000;
-
-/**
- * Text split into pieces that each fit a cell, at a line or word break where there is one near the limit:
- * the first for the cell, the rest for its note or the rows the adapter adds.
- */
-export function splitForCells(text: string, limit = CELL_LIMIT): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    const at = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    const cut = at > limit / 2 ? at + 1 : limit;
-    pieces.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  pieces.push(rest);
-  return pieces;
-}
 
 export interface FinishOptions {
   readonly today: IsoDate;
@@ -169,7 +149,7 @@ function reportLongCells(action: ImportedAction, report: Report): void {
     report.add({
       row: action.sourceRows[0],
       column: field,
-      problem: `${field}: ${text.length.toLocaleString('en-GB')} characters, more than the ${CELL_LIMIT.toLocaleString('en-GB')} a Sheets cell holds`,
-      kept: `in full on the action, in ${splitForCells(text).length} pieces of up to ${CELL_LIMIT.toLocaleString('en-GB')}`,
+      problem: `${field}: ${thousands(text.length)} characters, more than the ${thousands(CELL_LIMIT)} a Sheets cell holds`,
+      kept: `in full on the action, in ${splitForCells(text).length} pieces of up to ${thousands(CELL_LIMIT)}`,
     });
 }

@@ -17,7 +17,7 @@ import { isBlankRow, readCells, type CellText } from './text';
 import type { ColumnMapping, ImportOptions, ImportResult, UnknownHeader } from './types';
 
 export type * from './types';
-export { CELL_LIMIT, splitForCells } from './finish';
+export { CELL_LIMIT, splitForCells } from './limits';
 export { fieldNamed, parseMapping, recogniseHeader } from './columns';
 
 interface LayoutRead {

@@ -3,6 +3,7 @@
  * out together (a title block, the key after a plan) make one line that keeps their text exactly, so nothing is
  * lost even when it is in no action.
  */
+import { CELL_LIMIT } from './limits';
 import type { CellText } from './text';
 import { excerpt, isBlankCell } from './text';
 import type { ReportLine } from './types';
@@ -55,7 +56,10 @@ export class Report {
   /** A row left out of the plan; consecutive rows left out for the same reason make one line. */
   leftOut(row: number, cells: readonly CellText[], problem: string, kept: string): void {
     const text = rowText(cells);
-    if (this.block && this.block.problem === problem && this.block.last === row - 1) {
+    const size = this.block ? this.block.texts.reduce((n, t) => n + t.length + 1, 0) : 0;
+    // A line's text must fit one cell of the Import report: a long block is cut into several lines.
+    const fits = size + text.length <= CELL_LIMIT;
+    if (this.block && this.block.problem === problem && this.block.last === row - 1 && fits) {
       this.block.last = row;
       this.block.texts.push(text);
       return;

@@ -141,12 +141,11 @@ class TableReader {
       });
   }
 
+  /** A heading names a source, a KLOE or a recommendation for the actions below it. */
   private heading(view: RowView, row: number): void {
     if (view.has('source')) this.source = { text: view.cell('source').text, row };
-    const groupCells = view.hasGroup() && (view.has('source') ? view.filled().length > 1 : true);
-    if (!groupCells) return;
-    const rec = this.recFor(view, row);
-    rec.rows.push(row);
+    const namesGroup = (['kloe', 'finding', 'recommendation'] as const).some((f) => view.has(f));
+    if (namesGroup || !isBlankCell(view.combined)) this.recFor(view, row).rows.push(row);
   }
 
   /** The group a row belongs to: a new one where it names a KLOE or recommendation, else the one above. */
