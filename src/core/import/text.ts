@@ -32,6 +32,9 @@ const BULLET = '[•◦○●▪■□✓✔➢►▶\uf0b7\uf0a7]';
 const LINE_START_BULLET = new RegExp(String.raw`^[ \t]*${BULLET}[ \t]+(?=\S)`, 'gm');
 const ANY_BULLET = new RegExp(String.raw`(^|\s)${BULLET}(?=\s)`, 'g');
 
+/** Anything plainText or a conversion would change: markup, entities, emphasis, bullets, odd spacing. */
+const NEEDS_READING = new RegExp(String.raw`[<&*#\t\n\r\u00a0\u2000-\u200b\u202f]| {2}|^\s|\s$|${BULLET}`);
+
 const ENTITIES: Readonly<Record<string, string>> = {
   amp: '&',
   lt: '<',
@@ -116,6 +119,8 @@ export function valueText(v: unknown): string {
 export function readCell(v: unknown): CellText {
   const written = valueText(v);
   if (written.trim() === '') return BLANK_CELL;
+  // Most cells are plain words: nothing to convert, and their plain text is the text.
+  if (!NEEDS_READING.test(written)) return { text: written, plain: written, original: '' };
   const plain = plainText(written);
   if (isMarkup(written)) {
     const text = markupToText(written);
