@@ -162,6 +162,13 @@ export function parseMapping(answers: readonly string[]): { mapping: ColumnMappi
   return { mapping, errors };
 }
 
+/** A mapping keyed as headers are compared: ignoring case, spacing and punctuation. */
+export function normaliseMapping(mapping: ColumnMapping): ColumnMapping {
+  return Object.fromEntries(
+    Object.entries(mapping).map(([header, field]) => [normaliseHeader(header), field]),
+  );
+}
+
 /** Where each field is in one table of the plan (0-based columns). */
 export interface ColumnMap {
   readonly fields: Readonly<Partial<Record<ImportField, number>>>;

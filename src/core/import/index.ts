@@ -5,7 +5,7 @@
  * dates.ts, status.ts, refs.ts and finish.ts (actions), match.ts (re-import), report.ts (the report).
  */
 import { isBlockLayout, readBlocks } from './blocks';
-import { likelyHeaderRow, mapColumns } from './columns';
+import { likelyHeaderRow, mapColumns, normaliseMapping } from './columns';
 import { Drafts } from './draft';
 import { ExtraColumns } from './extras';
 import { finishActions } from './finish';
@@ -86,7 +86,8 @@ export function importPlan(grid: readonly (readonly unknown[])[], options: Impor
   const report = new Report();
   const drafts = new Drafts();
   const extras = new ExtraColumns();
-  const read = readLayout(rows, drafts, extras, report, options.mapping);
+  const mapping = options.mapping === undefined ? undefined : normaliseMapping(options.mapping);
+  const read = readLayout(rows, drafts, extras, report, mapping);
   const actions = finishActions(drafts, extras, options, report);
   return {
     actions,

@@ -137,6 +137,11 @@ describe('headers not understood', () => {
   test('once mapped, the plan imports', () => {
     const { mapping } = parseMapping(['Task=Action', 'Person=Lead', 'Date=Due date']);
     const result = importPlan(grid, { today: '2024-06-01', mapping });
+    const asAsked = importPlan(grid, {
+      today: '2024-06-01',
+      mapping: { 'TASK ': 'action', person: 'lead', Date: 'dueDate' },
+    });
+    expect(asAsked.actions).toEqual(result.actions);
     expect(result.actions).toEqual([
       expect.objectContaining({ action: 'Review the scheme', lead: 'AK', dueDate: '2025-03-31' }),
     ]);

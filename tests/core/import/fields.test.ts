@@ -251,3 +251,41 @@ describe('recommendation blocks: lettering', () => {
     });
   });
 });
+
+describe('source and trackers without an Action column', () => {
+  test('the audit an action answers fills down, from a row of its own or the row above', () => {
+    const result = importPlan(
+      [
+        ['Audit', 'Ref', 'Agreed action', 'Owner'],
+        ['Payroll 2023/24', '', '', ''],
+        ['', 'P1', 'Agree a leavers checklist', 'HH'],
+        ['Council tax 2023/24', 'C1', 'Review discounts annually', 'SP'],
+        ['', 'C2', 'Add an approval check to write-offs', 'SP'],
+      ],
+      { today: TODAY },
+    );
+    expect(result.actions.map((a) => [a.ref, a.source, a.sourceRows])).toEqual([
+      ['P1', 'Payroll 2023/24', [2, 3]],
+      ['C1', 'Council tax 2023/24', [4]],
+      ['C2', 'Council tax 2023/24', [4, 5]],
+    ]);
+  });
+
+  test('with no Action column, each recommendation is the action to be done, and that is said', () => {
+    const result = importPlan(
+      [
+        ['Rec No', 'Recommendation', 'Owner', 'Due date'],
+        ['1', 'Reconcile the payroll monthly', 'PM', '31/03/2025'],
+      ],
+      { today: TODAY },
+    );
+    expect(result.actions[0]).toMatchObject({
+      ref: '1',
+      action: 'Reconcile the payroll monthly',
+      recommendation: '',
+    });
+    expect(result.report.map((p) => p.problem)).toContain(
+      'no Action column: each recommendation is imported as the action to be done',
+    );
+  });
+});
