@@ -229,7 +229,8 @@ export function generatePlan(actions: number, seed = 2010): GeneratedPlan {
       pick(TIMESCALES[status]),
       [...leads].join(', '),
       pick(PROGRESS),
-      status === 'completed' ? 'Completed' : status === 'closed' ? 'Closed' : '',
+      // As plans say it: in a plan "Closed" means done, so one closed without being done says why.
+      status === 'completed' ? 'Completed' : status === 'closed' ? 'Superseded' : '',
     ]);
     intended.push(status);
     left--;

@@ -11,7 +11,7 @@ import type vm from 'node:vm';
 import { toIsoDate } from '../src/core/dates';
 import { REGISTER_COLUMNS, matchColumns } from '../src/core/headers';
 import type { ColumnKey } from '../src/core/headers';
-import { importPlan } from '../src/core/importPlan';
+import { importPlan } from '../src/core/import';
 import type { Action, IsoDate, Officer, Settings } from '../src/core/model';
 import { STATUS_KEYS } from '../src/core/model';
 import { officerIndex, resolveLeads } from '../src/core/officers';
@@ -147,25 +147,29 @@ export function naiveImport(g: NaiveGlobals, today: IsoDate): void {
   }
   const register = sheetNamed(g, 'Register');
   const columns = registerColumns(register);
-  const existing: { ref: string; action: string }[] = [];
+  const existing: { id: string; ref: string; action: string }[] = [];
   for (let row = 2; row <= register.getLastRow(); row++) {
     const at = (key: ColumnKey): string =>
       columns[key] === undefined ? '' : cellText(register.getRange(row, columns[key] + 1).getValue());
-    existing.push({ ref: at('ref'), action: at('action') });
+    existing.push({ id: at('id'), ref: at('ref'), action: at('action') });
   }
   const result = importPlan(grid, { today, existing });
   const settings = readSettings(g, timeZone);
   let row = register.getLastRow();
-  for (const action of result.actions) {
+  for (const { action: index } of result.changes.added) {
+    const action = result.actions[index];
     row++;
     ensureRow(register, row);
-    for (const [key, value] of registerCells(action, settings, timeZone)) {
+    for (const [key, value] of registerCells(action, timeZone)) {
       if (columns[key] !== undefined) register.getRange(row, columns[key] + 1).setValue(value);
     }
+    // Without the register's record, a naive script keeps the plan's completion in the Status label.
+    if (action.closure !== null && columns.status !== undefined)
+      register.getRange(row, columns.status + 1).setValue(settings.statuses[action.closure].label);
   }
   const report = sheetNamed(g, 'Import report');
   writeHeaders(report, ['Row', 'Problem', 'What was kept']);
-  result.problems.forEach((problem, i) => {
+  result.report.forEach((problem, i) => {
     ensureRow(report, i + 2);
     report.getRange(i + 2, 1).setValue(problem.row);
     report.getRange(i + 2, 2).setValue(problem.problem);

@@ -1,18 +1,11 @@
 import { BENCH_TODAY, OFFICER_COUNT, PLAN_HEADER, generatePlan } from '../bench/generate';
 import { OPERATIONS, runNaive, runOurs } from '../bench/run';
 import type { LoadedBundle } from '../local/runner/bundle';
-import { importPlan } from '../src/core/importPlan';
+import { importPlan } from '../src/core/import';
 import { BLANK_ACTION, DEFAULT_SETTINGS, STATUS_KEYS } from '../src/core/model';
-import type { Closure } from '../src/core/model';
 import { splitLead } from '../src/core/officers';
-import { decideStatus, statusKeyOf } from '../src/core/status';
+import { decideStatus } from '../src/core/status';
 import { registerRows } from './helpers';
-
-/** What the register reads from a plan's status, as Import plan writes it. */
-function closureOf(status: string): Closure {
-  const key = statusKeyOf(status, DEFAULT_SETTINGS);
-  return key === 'completed' || key === 'closed' ? key : null;
-}
 
 describe('the bench generator', () => {
   it('makes 20 officers, each with their own initials and an email', () => {
@@ -32,9 +25,7 @@ describe('the bench generator', () => {
     const { actions } = importPlan(plan.grid, { today: BENCH_TODAY, existing: [] });
     expect(actions).toHaveLength(20);
     const keys = actions.map(
-      (a) =>
-        decideStatus({ ...BLANK_ACTION, ...a, closure: closureOf(a.status) }, DEFAULT_SETTINGS, BENCH_TODAY)
-          .key,
+      (a) => decideStatus({ ...BLANK_ACTION, ...a, status: a.planStatus }, DEFAULT_SETTINGS, BENCH_TODAY).key,
     );
     expect(keys).toEqual(plan.intended);
     expect(new Set(keys)).toEqual(new Set(STATUS_KEYS));

@@ -65,7 +65,7 @@ export function normaliseHeader(s: string): string {
     .trim();
 }
 
-/** Synonyms, already normalised. "Target date" and "Deadline" are timescales here: see importPlan for dates. */
+/** Synonyms of the Register's own headers, already normalised. Plans are recognised by src/core/import/columns.ts. */
 const SYNONYMS: Record<ColumnKey, readonly string[]> = {
   id: ['action id'],
   source: ['source', 'audit', 'report', 'audit report'],

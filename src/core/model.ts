@@ -18,7 +18,8 @@ export const STATUS_KEYS: readonly StatusKey[] = ['overdue', 'check', 'inProgres
 export type Closure = 'completed' | 'closed' | null;
 
 /** How a timescale was understood (DESIGN.md, Timescales). */
-export type TimescaleKind = 'deadline' | 'milestones' | 'ongoing' | 'start' | 'inherited' | 'not understood';
+export type TimescaleKind =
+  'deadline' | 'milestones' | 'ongoing' | 'start' | 'inherited' | 'completed' | 'not understood';
 
 export interface Timescale {
   /** The text as written, kept whatever else is understood. */
@@ -30,6 +31,11 @@ export interface Timescale {
   readonly start?: IsoDate;
   /** For kind 'inherited': the recommendations it refers to ("As for Reccs. 1 and 6" gives ['1', '6']). */
   readonly inheritsFrom?: readonly string[];
+  /**
+   * For milestones that recur every year ("Quarterly, reported in October and March"): the months, 1 to 12, each
+   * due at its end; `dates` is then empty and the next one is due.
+   */
+  readonly recurring?: readonly number[];
 }
 
 /** One row of the register, as the core sees it. */

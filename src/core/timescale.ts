@@ -29,6 +29,15 @@
  * - "May 2007 and annually thereafter" is a deadline of 31 May 2007: once that first round is done the officer
  *   marks it or records a revised due date for the next round, so the status never quietly stops being overdue.
  * - Only a start and no due date: kind 'start'.
+ * - Financial-year quarters: "Q4 2023/24" is January to March 2024, due 31 March 2024 (Q1 is April to June). A
+ *   quarter without its financial year ("Q3 2010") is not understood: calendar or financial is a guess.
+ * - Excel's month forms: "Dec-24" and "31-Dec-24" (two-digit years after a month are this century's), and "31 Dec
+ *   24". "w/c 3 June 2024" (week commencing) is due at the end of that week, Sunday 9 June.
+ * - A whole financial year alone ("2024/25") is due at its end. A bare calendar year ("2025") is not understood.
+ * - "Complete", "Completed", "Done", "Achieved", "Implemented", "Closed" alone: kind 'completed', no date.
+ * - Yearless months listed with a frequency or "each year" ("Quarterly, reported in October and March") recur:
+ *   milestones at the end of each of those months every year, the next one due. Months joined by "/" ("Annually
+ *   (Feb/Mar)") are one window, not each due: ongoing.
  * - "As for Reccs. 1 and 6", "See Reccs. 9 and 10": inherited from those recommendations.
  * - "Ongoing", "Continues", "Constant process", "At least monthly", "Quarterly" and the like: ongoing.
  *   "Immediately" is ongoing too: it names no day to be due by (the plan's approval date is not in the text) and
@@ -49,11 +58,11 @@ export function parseTimescale(text: string, context: TimescaleContext = {}): Ti
   const notUnderstood: Timescale = { text, kind: 'not understood', dates: [] };
   if (plain === '') return notUnderstood;
 
-  const mentions = findMentions(plain);
+  if (COMPLETED.test(plain)) return { text, kind: 'completed', dates: [] };
+  const mentions = findMentions(WHOLE_FINANCIAL_YEAR.test(plain) ? `during ${plain}` : plain);
   if (mentions === null) return notUnderstood;
-  // "Annually (Feb/Mar)": months with no year beside a frequency name a recurring window, not a day.
-  if (mentions.length > 0 && mentions.every((m) => m.year === null) && FREQUENCY.test(plain)) {
-    return { text, kind: 'ongoing', dates: [] };
+  if (mentions.length > 0 && mentions.every((m) => m.year === null) && RECURS.test(plain)) {
+    return recurring(text, plain, mentions);
   }
   if (!fillInYears(mentions, context.defaultYear)) return notUnderstood;
 
@@ -71,6 +80,9 @@ export function parseTimescale(text: string, context: TimescaleContext = {}): Ti
         break;
       case 'dueBefore':
         due.push(addDays(span.first, -1));
+        break;
+      case 'dueWeekEnd':
+        due.push(addDays(span.first, 6));
         break;
       case 'start':
         starts.push(span.first);
@@ -97,6 +109,9 @@ export function parseTimescale(text: string, context: TimescaleContext = {}): Ti
  * last one once all have passed); null for ongoing, start, inherited and not understood.
  */
 export function dueDateOf(timescale: Timescale, today: IsoDate): IsoDate | null {
+  if (timescale.kind === 'milestones' && timescale.recurring !== undefined) {
+    return nextRecurring(timescale.recurring, today);
+  }
   const dates = timescale.dates;
   if (dates.length === 0) return null;
   if (timescale.kind === 'deadline') return dates[0];
@@ -122,12 +137,12 @@ function plainText(text: string): string {
     .trim();
 }
 
-type Role = 'due' | 'dueAtStart' | 'dueBefore' | 'start' | 'rangeFrom';
+type Role = 'due' | 'dueAtStart' | 'dueBefore' | 'dueWeekEnd' | 'start' | 'rangeFrom';
 
 interface Mention {
   readonly index: number;
   readonly end: number;
-  readonly unit: 'day' | 'month' | 'season' | 'year' | 'financialYear';
+  readonly unit: 'day' | 'month' | 'season' | 'quarter' | 'year' | 'financialYear';
   year: number | null;
   /** 1 to 12; for a season, the month it starts in. */
   readonly month: number;
@@ -141,12 +156,14 @@ const ORDINAL = String.raw`(?:st|nd|rd|th)?`;
 /** One pass over the text, longest forms first, so "30 January 2007" is one mention, not a day and a month. */
 const MENTION = new RegExp(
   [
+    String.raw`\b(?:q|quarter\s*)(?<q>[1-4])\s+(?:of\s+)?(?<qy>\d{4}|\d{2})\s*[/-]\s*(?<qy2>\d{4}|\d{2})\b`,
     String.raw`\b(?<iy>\d{4})-(?<im>\d{2})-(?<id>\d{2})\b`,
     String.raw`\b(?<nd>\d{1,2})(?<sep>[/.-])(?<nm>\d{1,2})\k<sep>(?<ny>\d{4}|\d{2})\b`,
-    String.raw`\b(?<dd>\d{1,2})${ORDINAL}(?:\s+of)?\s+${MONTH.replace('(', '(?<dm>')}(?:,?\s+(?<dy>\d{4})\b)?`,
+    String.raw`\b(?<xd>\d{1,2})-${MONTH.replace('(', '(?<xm>')}-(?<xy>\d{4}|\d{2})\b`,
+    String.raw`\b(?<dd>\d{1,2})${ORDINAL}(?:\s+of)?\s+${MONTH.replace('(', '(?<dm>')}(?:,?\s+(?<dy>\d{4}|\d{2})\b)?`,
     String.raw`\b${MONTH.replace('(', '(?<mdm>')}\s+(?<md>\d{1,2})${ORDINAL},?\s+(?<mdy>\d{4})\b`,
     String.raw`\b(?<season>spring|summer|autumn|winter)\s+(?:of\s+)?(?<sy>\d{4})(?:\s*[/-]\s*(?<sy2>\d{4}|\d{2}))?\b`,
-    String.raw`\b${MONTH.replace('(', '(?<mm>')}(?:,?\s*(?<my>\d{4})\b)?`,
+    String.raw`\b${MONTH.replace('(', '(?<mm>')}(?:(?:,?\s*|-)(?<my>\d{4})\b|-(?<my2>\d{2})\b)?`,
     String.raw`\b(?<yy>\d{4})(?:\s*[/-]\s*(?<yy2>\d{4}|\d{2}))?\b`,
   ].join('|'),
   'gi',
@@ -161,6 +178,7 @@ const DUE_AT_START_BEFORE = /\bby\s+(?:the\s+)?(?:beginning|start)\s+of\s+(?:the
 const START_BEFORE =
   /(?:\bfrom|\bbeginning(?:\s+(?:of|in))?|\bstarting(?:\s+(?:in|on|from))?|\bcommencing(?:\s+(?:in|on))?)\s+(?:the\s+)?$/i;
 const END_BEFORE = /\bend(?:\s+of)?[\s-]+(?:the\s+)?$/i;
+const WEEK_BEFORE = /(?:\bw\/c|\bw\.c\.|\bwc|\bweek\s+(?:commencing|beginning|starting))\s*$/i;
 const BEFORE_BEFORE = /\bbefore\s+(?:the\s+)?$/i;
 const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+)?$/i;
 const RANGE_TO_NEXT = /^\s*(?:to|until|till|through|[-–—])\s*$/i;
@@ -189,12 +207,18 @@ function findMentions(plain: string): Mention[] | null {
     if (VAGUE_BEFORE.test(before)) return null;
 
     let mention: Mention | null;
-    if (g.iy !== undefined) {
+    if (g.q !== undefined) {
+      mention = quarterMention(base, Number(g.q), g.qy, g.qy2);
+      if (mention === null) return null;
+    } else if (g.iy !== undefined) {
       mention = { ...base, unit: 'day', year: Number(g.iy), month: Number(g.im), day: Number(g.id) };
     } else if (g.nd !== undefined) {
       mention = { ...base, unit: 'day', year: fullYear(g.ny), month: Number(g.nm), day: Number(g.nd) };
+    } else if (g.xd !== undefined) {
+      mention = { ...base, unit: 'day', year: fullYear(g.xy), month: monthNumber(g.xm), day: Number(g.xd) };
     } else if (g.dd !== undefined) {
-      mention = { ...base, unit: 'day', year: yearOrNull(g.dy), month: monthNumber(g.dm), day: Number(g.dd) };
+      const year = g.dy === undefined ? null : fullYear(g.dy);
+      mention = { ...base, unit: 'day', year, month: monthNumber(g.dm), day: Number(g.dd) };
     } else if (g.mdm !== undefined) {
       mention = { ...base, unit: 'day', year: Number(g.mdy), month: monthNumber(g.mdm), day: Number(g.md) };
     } else if (g.season !== undefined) {
@@ -206,20 +230,23 @@ function findMentions(plain: string): Mention[] | null {
       const listedBeforeDate = LIST_TO_MONTH_AFTER.test(plain.slice(end, end + 40));
       if (
         g.my === undefined &&
+        g.my2 === undefined &&
         !BARE_MONTH_CUE_BEFORE.test(before) &&
         !listedAfterDate &&
         !listedBeforeDate
       ) {
         continue;
       }
-      mention = { ...base, unit: 'month', year: yearOrNull(g.my), month: monthNumber(g.mm), day: 1 };
+      const year = g.my2 !== undefined ? fullYear(g.my2) : yearOrNull(g.my);
+      mention = { ...base, unit: 'month', year, month: monthNumber(g.mm), day: 1 };
     } else {
       if (!YEAR_CUE_BEFORE.test(before)) continue;
       mention = yearMention(base, Number(g.yy), g.yy2);
       if (mention === null) continue;
     }
 
-    if (DUE_AT_START_BEFORE.test(before)) mention.role = 'dueAtStart';
+    if (WEEK_BEFORE.test(before)) mention.role = 'dueWeekEnd';
+    else if (DUE_AT_START_BEFORE.test(before)) mention.role = 'dueAtStart';
     else if (START_BEFORE.test(before)) mention.role = 'start';
     else if (END_BEFORE.test(before)) mention.role = 'due';
     else if (BETWEEN_BEFORE.test(before)) mention.role = 'rangeFrom';
@@ -247,6 +274,19 @@ function seasonMention(
   }
   if (secondYear !== undefined) return null;
   return { ...base, unit: 'season', year, month: SEASON_START_MONTH[season], day: 1 };
+}
+
+/** A quarter of the financial year: Q1 is April to June of its first year, Q4 January to March of its second. */
+function quarterMention(
+  base: Pick<Mention, 'index' | 'end' | 'role'>,
+  quarter: number,
+  year: string,
+  secondYear: string,
+): Mention | null {
+  const first = fullYear(year);
+  if (fullYear(secondYear) !== first + 1) return null;
+  const month = quarter === 4 ? 1 : quarter * 3 + 1;
+  return { ...base, unit: 'quarter', year: quarter === 4 ? first + 1 : first, month, day: 1 };
 }
 
 function yearMention(
@@ -300,6 +340,7 @@ function spanOf(m: Mention): { first: IsoDate; last: IsoDate } | null {
       const first = isoDateOf(year, m.month, 1);
       return first === null ? null : { first, last: endOfMonth(year, m.month) };
     }
+    case 'quarter':
     case 'season': {
       // Three months from the one it starts in: winter 2010/11 ends in February 2011.
       const first = isoDateOf(year, m.month, 1);
@@ -326,6 +367,30 @@ function inheritedFrom(plain: string): string[] | null {
 
 const FREQUENCY =
   /\b(?:at\s+least\s+)?(?:daily|weekly|fortnightly|monthly|bi-?monthly|quarterly|six-?monthly|annually|yearly|regularly)\b/i;
+const RECURS = new RegExp(String.raw`${FREQUENCY.source}|\b(?:each|every)\s+year\b`, 'i');
+
+const COMPLETED = /^(?:complete|completed|done|achieved|implemented|fully\s+implemented|closed)\.?$/i;
+const WHOLE_FINANCIAL_YEAR = /^(?:fy\s*)?\d{4}\s*[/-]\s*\d{2}(?:\d{2})?$/i;
+
+/**
+ * Yearless months beside a frequency: each listed month recurs every year ("reported in October and March").
+ * Months joined by "/" are one window ("Annually (Feb/Mar)"), and days cannot recur without a guess: ongoing.
+ */
+function recurring(text: string, plain: string, mentions: readonly Mention[]): Timescale {
+  const window = mentions.some((m, i) => i > 0 && plain.slice(mentions[i - 1].end, m.index).includes('/'));
+  if (window || mentions.some((m) => m.unit !== 'month' || m.role !== 'due')) {
+    return { text, kind: 'ongoing', dates: [] };
+  }
+  const months = [...new Set(mentions.map((m) => m.month))].sort((a, b) => a - b);
+  return { text, kind: 'milestones', dates: [], recurring: months };
+}
+
+/** The end of the next listed month, counting this month while its last day has not passed. */
+function nextRecurring(months: readonly number[], today: IsoDate): IsoDate | null {
+  const year = Number(today.slice(0, 4));
+  const ends = months.flatMap((m) => [endOfMonth(year, m), endOfMonth(year + 1, m)]);
+  return ends.filter((d) => d >= today).sort()[0] ?? null;
+}
 
 const ONGOING = new RegExp(
   [

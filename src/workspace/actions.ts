@@ -1,5 +1,16 @@
 import { plural } from '../core/text';
-import { importPlanFromSheet } from './importer';
+import { fieldNamed } from '../core/import';
+import type { ColumnMapping, UnknownHeader } from '../core/import';
+import {
+  describeImport,
+  importGrid,
+  importSheetGrid,
+  previewImport,
+  rememberMapping,
+  storedMapping,
+  writeImportReport,
+} from './importer';
+import { Workbook } from './workbook';
 import { RegisterError, refreshStatuses } from './register';
 import { setUpRegister } from './setup';
 import { STATUS_KEYS } from '../core/model';
@@ -32,18 +43,77 @@ export function setUpRegisterFromMenu(): void {
   });
 }
 
+/**
+ * Menu: Import plan. Reads the Import sheet, asks once about any column it does not understand (the answers
+ * are remembered), says what the import will add, update and leave, and imports only after Yes.
+ */
 export function importPlanFromMenu(): void {
-  withMessages('Import plan', () => {
-    const outcome = importPlanFromSheet();
-    const lines = [`Imported ${plural(outcome.imported, 'action')} (${outcome.layout}).`];
-    if (outcome.skipped > 0)
-      lines.push(`${plural(outcome.skipped, 'action')} already in the register were skipped.`);
-    if (outcome.problems.length > 0) {
-      lines.push(`${plural(outcome.problems.length, 'row')} need a look: see the Import report sheet.`);
+  const ui = SpreadsheetApp.getUi();
+  const title = 'Import plan';
+  try {
+    const wb = new Workbook();
+    const grid = importSheetGrid(wb);
+    let mapping = storedMapping();
+    let preview = previewImport(wb, grid, mapping);
+    const unknown = preview.result.unknownHeaders.filter((u) => u.header.trim() !== '');
+    if (unknown.length > 0) {
+      const answered = askMapping(ui, title, unknown, mapping);
+      if (answered === null) {
+        ui.alert(title, 'Nothing was imported.', ui.ButtonSet.OK);
+        return;
+      }
+      mapping = answered;
+      rememberMapping(mapping);
+      preview = previewImport(wb, grid, mapping);
     }
-    return lines.join('\n');
-  });
+    const { result } = preview;
+    if (result.error !== null) {
+      writeImportReport(wb.ss, result.report);
+      ui.alert(title, `${result.error}\nThe Import report sheet lists every row.`, ui.ButtonSet.OK);
+      return;
+    }
+    const question = [
+      `This plan (${result.layout}) gives: ${result.changes.summary}.`,
+      result.report.length > 0
+        ? `${plural(result.report.length, 'line')} of the Import report will need a look afterwards.`
+        : '',
+      'Import now?',
+    ].filter((l) => l !== '');
+    if (ui.alert(title, question.join('\n\n'), ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+      ui.alert(title, 'Nothing was imported.', ui.ButtonSet.OK);
+      return;
+    }
+    ui.alert(title, describeImport(importGrid(wb, grid, mapping)).join('\n'), ui.ButtonSet.OK);
+  } catch (error) {
+    if (error instanceof RegisterError) ui.alert(title, error.message, ui.ButtonSet.OK);
+    else throw error;
+  }
 }
+
+/** Asks which field each column the import did not understand holds; null when the officer cancels. */
+function askMapping(
+  ui: GoogleAppsScript.Base.Ui,
+  title: string,
+  unknown: readonly UnknownHeader[],
+  mapping: ColumnMapping,
+): ColumnMapping | null {
+  const answers: Record<string, ColumnMapping[string]> = { ...mapping };
+  for (const u of unknown) {
+    const response = ui.prompt(
+      title,
+      `The plan's column “${u.header}” (column ${u.column}) is not one the import knows. Which field does it ` +
+        `hold? Type one of: ${FIELD_NAMES}. Leave it blank to keep it as a column of its own in the register.`,
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (response.getSelectedButton() !== ui.Button.OK) return null;
+    answers[u.header] = fieldNamed(response.getResponseText()) ?? 'extra';
+  }
+  return answers;
+}
+
+const FIELD_NAMES =
+  'Ref, Source, KLOE, Finding, Recommendation, Action, Priority, Timescale, Due date, Revised due date, ' +
+  'Reason for extension, Lead, Progress, Status, Completed on';
 
 export function refreshStatusesFromMenu(): void {
   withMessages('Refresh statuses', () => {

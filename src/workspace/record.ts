@@ -78,7 +78,7 @@ export class RecordStore {
     private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
     private readonly entries: Map<string, RecordEntry>,
     /** Rows read (inclusive, 1-based), or null when none were. */
-    private readonly span: { first: number; rows: string[][] } | null,
+    private span: { first: number; rows: string[][] } | null,
     private lastRowRead: number,
     private readonly today: string,
   ) {
@@ -167,7 +167,11 @@ export class RecordStore {
       range.setNumberFormat('@');
       range.setValues(rows);
       this.lastRowRead = start + rows.length - 1;
+      // Rows just written join the span read when they follow it, so a later save can rewrite them too.
+      if (this.span === null) this.span = { first: start, rows };
+      else if (this.span.first + this.span.rows.length === start) this.span.rows.push(...rows);
     }
+    for (const [id, entry] of this.changed) this.entries.set(id, entry);
     this.changed.clear();
   }
 }

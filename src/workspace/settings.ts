@@ -11,6 +11,8 @@ export const SETTINGS_HEADERS = ['Setting', 'Value', 'About'] as const;
 export const KLOE_HEADER = 'Key lines of enquiry';
 /** Column (1-based) of the KLOE list on the Settings sheet, the source of the KLOE dropdown. */
 export const KLOE_COLUMN = 5;
+/** A KLOE longer than this is not offered in the dropdown: a dropdown of paragraphs cannot be read. */
+const KLOE_LIST_LIMIT = 250;
 export const OFFICER_HEADERS = [
   'Initials',
   'Name',
@@ -22,12 +24,14 @@ export const OFFICER_HEADERS = [
 
 export interface SettingsSheet extends SettingsReading {
   readonly kloes: readonly string[];
+  /** The last row of the KLOE list (1, the header, when the list is empty): new KLOEs go below it. */
+  readonly kloeLastRow: number;
 }
 
 /** Reads Settings with one getValues; a register without a Settings sheet runs on the defaults. */
 export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): SettingsSheet {
   const sheet = ss.getSheetByName(SHEET.settings);
-  if (!sheet) return { settings: DEFAULT_SETTINGS, problems: [], kloes: [] };
+  if (!sheet) return { settings: DEFAULT_SETTINGS, problems: [], kloes: [], kloeLastRow: 1 };
   const values = sheet.getDataRange().getValues();
   const pairs = new Map<string, SettingValue>();
   const kloes: string[] = [];
@@ -38,7 +42,7 @@ export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZ
     const kloe = String(row[KLOE_COLUMN - 1] ?? '').trim();
     if (kloe !== '') kloes.push(kloe);
   });
-  return { ...parseSettings(pairs), kloes };
+  return { ...parseSettings(pairs), kloes, kloeLastRow: Math.max(1, lastFilledRow(values, KLOE_COLUMN - 1)) };
 }
 
 function cellValue(value: unknown): SettingValue {
@@ -85,16 +89,26 @@ export function ensureSettingsSheet(
   return sheet;
 }
 
-/** Adds KLOEs the list lacks (from an import), keeping the officers' own order. One write at most. */
-export function addKloes(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, kloes: readonly string[]): number {
-  const sheet = ensureSettingsSheet(ss);
-  const values = sheet.getDataRange().getValues();
-  const known = new Set(values.slice(1).map((row) => String(row[KLOE_COLUMN - 1] ?? '').trim()));
-  const fresh = [...new Set(kloes.map((k) => k.trim()))].filter((k) => k !== '' && !known.has(k));
-  if (fresh.length > 0) {
-    const last = Math.max(1, lastFilledRow(values, KLOE_COLUMN - 1));
-    sheet.getRange(last + 1, KLOE_COLUMN, fresh.length, 1).setValues(fresh.map((k) => [k]));
-  }
+/**
+ * Adds KLOEs the list lacks (from an import), keeping the officers' own order: one write at most, from the
+ * Settings already read. A KLOE longer than a dropdown can show (a finding used as the KLOE) is left out of it.
+ */
+export function addKloes(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  read: Pick<SettingsSheet, 'kloes' | 'kloeLastRow'>,
+  kloes: readonly string[],
+): number {
+  const known = new Set(read.kloes);
+  const fresh = [...new Set(kloes.map((k) => k.trim()))].filter(
+    (k) => k !== '' && k.length <= KLOE_LIST_LIMIT && !known.has(k),
+  );
+  if (fresh.length === 0) return 0;
+  const sheet = ss.getSheetByName(SHEET.settings) ?? ensureSettingsSheet(ss);
+  const needed = read.kloeLastRow + fresh.length - sheet.getMaxRows();
+  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+  const range = sheet.getRange(read.kloeLastRow + 1, KLOE_COLUMN, fresh.length, 1);
+  range.setNumberFormat('@');
+  range.setValues(fresh.map((k) => [k]));
   return fresh.length;
 }
 

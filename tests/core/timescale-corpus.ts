@@ -3,11 +3,13 @@
  * it must be understood. Seed 000: the "Action & Timescales for 2010/11" column. Seed 003: the TIMESCALE column
  * of every recommendation. Seeds 002 (Appendix 3) and 004 (Appendix 2) leave their action plans' Timescale and
  * When columns blank in all 16 rows; seed 002's roles table has a When column in the same vocabulary.
+ * TRACKERS adds the forms internal-audit trackers use (financial-year quarters, "Dec-24", "w/c", recurring months).
  */
 import type { IsoDate, TimescaleKind } from '../../src/core/model';
 
 export interface CorpusEntry {
-  readonly seed: '000' | '002' | '003' | '004';
+  /** A seed, or 'tracker' for the forms internal-audit trackers use. */
+  readonly seed: '000' | '002' | '003' | '004' | 'tracker';
   /** Where in the seed: the recommendation and action letter, or the KLOE. */
   readonly where: string;
   readonly text: string;
@@ -15,6 +17,7 @@ export interface CorpusEntry {
   readonly dates: readonly IsoDate[];
   readonly start?: IsoDate;
   readonly inheritsFrom?: readonly string[];
+  readonly recurring?: readonly number[];
   /** For milestones: the due date on chosen days (the next not yet passed, the last once all have passed). */
   readonly dueOn?: readonly { readonly today: IsoDate; readonly due: IsoDate }[];
 }
@@ -377,4 +380,64 @@ export const BLANK_PLANS: readonly CorpusEntry[] = [
   },
 ];
 
-export const CORPUS: readonly CorpusEntry[] = [...SEED_000, ...SEED_003, ...SEED_002_ROLES, ...BLANK_PLANS];
+const tracker = (
+  where: string,
+  text: string,
+  kind: TimescaleKind,
+  dates: readonly IsoDate[] = [],
+): CorpusEntry => ({
+  seed: 'tracker',
+  where,
+  text,
+  kind,
+  dates,
+});
+
+/** How UK officers write timescales in internal-audit trackers (Target date and Revised date columns). */
+export const TRACKERS: readonly CorpusEntry[] = [
+  tracker('financial-year quarter: Q4 is January to March', 'Q4 2023/24', 'deadline', ['2024-03-31']),
+  tracker('financial-year quarter: Q3 is October to December', 'Q3 2024/25', 'deadline', ['2024-12-31']),
+  tracker('financial-year quarter: Q1 is April to June', 'Q1 2025/26', 'deadline', ['2025-06-30']),
+  tracker('a month, "by the end of"', 'by the end of Feb 2023', 'deadline', ['2023-02-28']),
+  tracker("Excel's month and two-digit year", 'Dec-24', 'deadline', ['2024-12-31']),
+  tracker("Excel's day, month and two-digit year", '31-Dec-24', 'deadline', ['2024-12-31']),
+  tracker('a day with a two-digit year', '31 Dec 24', 'deadline', ['2024-12-31']),
+  tracker('week commencing: due at the end of that week', 'w/c 3 June 2024', 'deadline', ['2024-06-09']),
+  tracker('a month, then ongoing: the dated part can fall overdue', 'July 2023 and ongoing', 'deadline', [
+    '2023-07-31',
+  ]),
+  tracker('a financial year alone', '2024/25', 'deadline', ['2025-03-31']),
+  {
+    ...tracker(
+      'recurring reports: each listed month, every year',
+      'Quarterly, reported in October and March',
+      'milestones',
+    ),
+    recurring: [3, 10],
+    dueOn: [
+      { today: '2024-06-01', due: '2024-10-31' },
+      { today: '2024-10-31', due: '2024-10-31' },
+      { today: '2024-11-01', due: '2025-03-31' },
+      { today: '2025-04-01', due: '2025-10-31' },
+    ],
+  },
+  {
+    ...tracker('recurring once a year', 'Annually in March', 'milestones'),
+    recurring: [3],
+    dueOn: [{ today: '2024-04-01', due: '2025-03-31' }],
+  },
+  tracker('done', 'Complete', 'completed'),
+  tracker('done', 'Implemented', 'completed'),
+  tracker('a day with no year is not guessed', '31st Dec', 'not understood'),
+  tracker('a week with no year is not guessed', 'w/c 3 June', 'not understood'),
+  tracker('a calendar year alone is not guessed (31 December or 31 March?)', '2025', 'not understood'),
+  tracker('US order is not a UK date', '12/31/2024', 'not understood'),
+];
+
+export const CORPUS: readonly CorpusEntry[] = [
+  ...SEED_000,
+  ...SEED_003,
+  ...SEED_002_ROLES,
+  ...BLANK_PLANS,
+  ...TRACKERS,
+];

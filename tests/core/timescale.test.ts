@@ -13,6 +13,7 @@ function expectedOf(e: CorpusEntry): Omit<Timescale, 'text'> {
     dates: e.dates,
     ...(e.start !== undefined ? { start: e.start } : {}),
     ...(e.inheritsFrom !== undefined ? { inheritsFrom: e.inheritsFrom } : {}),
+    ...(e.recurring !== undefined ? { recurring: e.recurring } : {}),
   };
 }
 
