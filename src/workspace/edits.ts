@@ -2,10 +2,10 @@ import { REGISTER_COLUMNS, matchColumns } from '../core/headers';
 import type { ColumnKey } from '../core/headers';
 import { toIsoDate, fromIsoDate } from '../core/dates';
 import { decideStatus, statusKeyOf } from '../core/status';
-import { defuseFormula } from '../core/importPlan';
 import { cellText } from './cells';
 import { rowToAction } from './register';
 import { readSettings } from './settings';
+import { HISTORY_FORMATS } from './setup';
 import { SHEET, appendRows } from './sheets';
 
 /** Fields whose every change is kept in History. */
@@ -143,7 +143,6 @@ export function runs(offsets: number[]): number[][] {
 export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: unknown[][]): void {
   const sheet = ss.getSheetByName(SHEET.history);
   if (!sheet) return;
-  // Officers' text is kept as text: a progress note starting with "=" must not become a formula.
-  const text = rows.map((row) => row.map((v) => (typeof v === 'string' ? defuseFormula(v) : v)));
-  appendRows(sheet, text);
+  // Plain-text cells keep officers' text as written: "=x" stays text, "March 2007" is not a date.
+  appendRows(sheet, rows, HISTORY_FORMATS);
 }

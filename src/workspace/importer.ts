@@ -1,6 +1,6 @@
 import { fromIsoDate } from '../core/dates';
 import type { ColumnKey } from '../core/headers';
-import { defuseFormula, importPlan } from '../core/importPlan';
+import { importPlan } from '../core/importPlan';
 import type { ImportProblem, ImportedAction } from '../core/importPlan';
 import type { Settings } from '../core/model';
 import { officerIndex, resolveLeads } from '../core/officers';
@@ -9,8 +9,8 @@ import { toIsoDate } from '../core/dates';
 import { cellText } from './cells';
 import { isActionRow, readRegisterGrid, refreshStatuses } from './register';
 import { addKloes, readOfficers, readSettings } from './settings';
-import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
-import { setUpRegister } from './setup';
+import { SHEET, TEXT_FORMAT, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
+import { TEXT_COLUMNS, setUpRegister } from './setup';
 
 export const IMPORT_REPORT_HEADERS = ['Row', 'Problem', 'What was kept'] as const;
 
@@ -53,8 +53,8 @@ export function importPlanFromSheet(
   for (const action of result.actions) {
     const row: unknown[] = new Array(width).fill('');
     for (const [key, value] of registerCells(action, settings, timeZone)) {
-      if (columns[key] !== undefined)
-        row[columns[key]] = typeof value === 'string' ? defuseFormula(value) : value;
+      // Text goes into plain-text cells as written: "=x" stays text there, with no apostrophe added.
+      if (columns[key] !== undefined) row[columns[key]] = value;
     }
     const { unknown } = resolveLeads(action.lead, index);
     const firstRow = action.sourceRows[0] ?? 0;
@@ -74,13 +74,14 @@ export function importPlanFromSheet(
   }
 
   if (rows.length > 0) {
-    const start = appendRows(sheet, rows);
-    if (columns.lead !== undefined)
-      sheet.getRange(start, columns.lead + 1, rows.length, 1).setNotes(leadNotes);
+    // The KLOE dropdown refuses a KLOE not yet on its list, so the list grows first.
     addKloes(
       ss,
       result.actions.map((a) => a.kloe),
     );
+    const start = appendRows(sheet, rows, registerFormats(columns, width));
+    if (columns.lead !== undefined)
+      sheet.getRange(start, columns.lead + 1, rows.length, 1).setNotes(leadNotes);
   }
   writeImportReport(ss, problems);
   refreshStatuses(ss);
@@ -117,6 +118,16 @@ export function registerCells(
   return cells;
 }
 
+/** Plain text for the register's free-text columns; every other column keeps its own format. */
+function registerFormats(columns: Partial<Record<ColumnKey, number>>, width: number): (string | null)[] {
+  const formats: (string | null)[] = new Array<string | null>(width).fill(null);
+  for (const key of TEXT_COLUMNS) {
+    const index = columns[key];
+    if (index !== undefined) formats[index] = TEXT_FORMAT;
+  }
+  return formats;
+}
+
 /** The Import report sheet holds the latest import's problems, one row each: row, problem, what was kept. */
 function writeImportReport(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -127,6 +138,7 @@ function writeImportReport(
   if (last > 1) sheet.getRange(2, 1, last - 1, IMPORT_REPORT_HEADERS.length).clearContent();
   appendRows(
     sheet,
-    problems.map((p) => [p.row, defuseFormula(p.problem), defuseFormula(p.kept)]),
+    problems.map((p) => [p.row, p.problem, p.kept]),
+    ['0', TEXT_FORMAT, TEXT_FORMAT],
   );
 }

@@ -5,9 +5,11 @@ import type { Settings } from '../core/model';
 import { cellText } from './cells';
 import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet, readSettings } from './settings';
 import { PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperSheets } from './paper';
-import { SHEET, activeSpreadsheet, ensureSheet, styleHeader } from './sheets';
+import { SHEET, TEXT_FORMAT, activeSpreadsheet, ensureSheet, plainTextBody, styleHeader } from './sheets';
 
 export const HISTORY_HEADERS = ['When', 'Who', 'Ref', 'Field', 'Old value', 'New value'] as const;
+/** History's number formats: when, then plain text for everything an officer or the register wrote. */
+export const HISTORY_FORMATS = ['dd mmm yyyy hh:mm', '@', '@', '@', '@', '@'] as const;
 export const EDIT_HANDLER = 'onRegisterEdit';
 const RULE_LABELS_KEY = 'register.statusRuleLabels';
 const PROTECTION_PREFIX = 'Action Plan: computed column';
@@ -15,6 +17,20 @@ const PROTECTION_PREFIX = 'Action Plan: computed column';
 /** Columns the register computes: officers are warned before typing over them. */
 const COMPUTED: readonly ColumnKey[] = ['status', 'lastUpdated', 'completedOn', 'extensions'];
 const DATE_COLUMNS: readonly ColumnKey[] = ['dueDate', 'revisedDueDate', 'lastUpdated', 'completedOn'];
+/** Columns of free text, kept as written ('@'). */
+export const TEXT_COLUMNS: readonly ColumnKey[] = [
+  'id',
+  'ref',
+  'source',
+  'kloe',
+  'recommendation',
+  'action',
+  'priority',
+  'timescale',
+  'extensionReason',
+  'lead',
+  'progress',
+];
 const WIDTHS: Partial<Record<ColumnKey, number>> = {
   ref: 60,
   kloe: 180,
@@ -59,17 +75,19 @@ export function setUpRegister(
   ensureOfficersSheet(ss);
   const history = ensureSheet(ss, SHEET.history, HISTORY_HEADERS);
   if (createdSheets.includes(SHEET.history)) {
-    history.getRange(2, 1, history.getMaxRows() - 1, 1).setNumberFormat('dd mmm yyyy hh:mm');
-    // Refs such as "3.10" must stay text: Sheets would read them as the number 3.1.
-    history.getRange(2, 3, history.getMaxRows() - 1, 1).setNumberFormat('@');
+    history.getRange(2, 1, history.getMaxRows() - 1, 1).setNumberFormat(HISTORY_FORMATS[0]);
+    // Who, ref, field and the old and new values stay as written: "3.10" is not the number 3.1.
+    history.getRange(2, 2, history.getMaxRows() - 1, HISTORY_HEADERS.length - 1).setNumberFormat(TEXT_FORMAT);
     history.setColumnWidth(1, 140).setColumnWidth(2, 200).setColumnWidth(5, 320).setColumnWidth(6, 320);
   }
-  ensureSheet(ss, SHEET.import, []);
+  const importSheet = ensureSheet(ss, SHEET.import, []);
+  if (createdSheets.includes(SHEET.import)) plainTextBody(importSheet, 1);
 
   const { sheet, columns, addedColumns } = ensureRegisterColumns(ss);
   const { settings } = readSettings(ss, ss.getSpreadsheetTimeZone());
   ensurePaperSheets(ss, settings);
   formatColumns(sheet, columns, addedColumns);
+  keepTextAsWritten(sheet, columns);
   applyValidation(ss, sheet, columns, settings);
   applyStatusColours(sheet, columns, settings);
   protectComputedColumns(sheet, columns);
@@ -115,13 +133,26 @@ function formatColumns(
     const index = columns[column.key] + 1;
     const body = sheet.getRange(2, index, rows, 1);
     if (DATE_COLUMNS.includes(column.key)) body.setNumberFormat(DATE_FORMAT);
-    // Refs such as "3.10" must stay text: Sheets would read them as the number 3.1.
-    if (column.key === 'ref') body.setNumberFormat('@');
     if (column.key === 'extensions') body.setNumberFormat('0');
     body.setVerticalAlignment('top');
     if (WRAPPED.includes(column.key)) body.setWrap(true);
     const width = WIDTHS[column.key];
     if (width !== undefined) sheet.setColumnWidth(index, width);
+  }
+}
+
+/**
+ * Free-text columns are plain text on every run (set-up and repair), so what officers and imports write stays as
+ * written: a timescale "March 2007" is not a date, a ref "1.10" not the number 1.1. Formats only; no value changes.
+ */
+function keepTextAsWritten(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: Partial<Record<ColumnKey, number>>,
+): void {
+  const rows = sheet.getMaxRows() - 1;
+  for (const key of TEXT_COLUMNS) {
+    const index = columns[key];
+    if (index !== undefined) sheet.getRange(2, index + 1, rows, 1).setNumberFormat(TEXT_FORMAT);
   }
 }
 

@@ -1,6 +1,6 @@
 import { loadBundle } from '../../local/runner/bundle';
 import { at } from '../../local/runner/run';
-import { emptyRegister, registerRows, sampleRegister, sheetOf, snapshot, valuesOf } from '../helpers';
+import { emptyRegister, registerRows, sampleRegister, sheetOf, snapshot, valuesOf, seed } from '../helpers';
 
 const STATUS = {
   overdue: 'Overdue',
@@ -188,24 +188,24 @@ describe('Refresh statuses', () => {
     bundle.ws.runtime.calls.uncounted(() => {
       const sheet = sheetOf(bundle, 'Register');
       if (n + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
-      const rows = Array.from({ length: n }, (_, i) => [
-        `${Math.floor(i / 10) + 1}.${(i % 10) + 1}`,
-        'Setting targets',
-        'Ensure broad involvement',
-        `Action number ${i + 1}`,
-        'by March 2027',
-        new Date(Date.UTC(2026, i % 12, 28)),
-        '',
-        '',
-        'AK',
-        'Some progress',
-        new Date(Date.UTC(2026, 10, 1)),
-        '',
-        '',
-        0,
-      ]);
-      sheet.getRange(2, 1, n, 14).setValues(rows);
     });
+    const rows = Array.from({ length: n }, (_, i) => [
+      `${Math.floor(i / 10) + 1}.${(i % 10) + 1}`,
+      'Setting targets',
+      'Ensure broad involvement',
+      `Action number ${i + 1}`,
+      'by March 2027',
+      new Date(Date.UTC(2026, i % 12, 28)),
+      '',
+      '',
+      'AK',
+      'Some progress',
+      new Date(Date.UTC(2026, 10, 1)),
+      '',
+      '',
+      0,
+    ]);
+    seed(bundle, 'Register', 2, 1, rows);
     return bundle;
   }
 
@@ -225,7 +225,12 @@ describe('Refresh statuses', () => {
     bundle.ws.runtime.calls.uncounted(() => {
       const sheet = sheetOf(bundle, 'Register');
       sheet.insertRowsBefore(5, 1);
-      sheet.getRange(5, status).setValue('Actions below agreed at CMT').setNote('Minutes of 2 Sep');
+      // The dropdown would refuse this typing: the officer took it off that cell first.
+      sheet
+        .getRange(5, status)
+        .clearDataValidations()
+        .setValue('Actions below agreed at CMT')
+        .setNote('Minutes of 2 Sep');
     });
     bundle.clickMenu('Refresh statuses');
     const cell = bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Register').getRange(5, status));

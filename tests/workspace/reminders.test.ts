@@ -1,5 +1,6 @@
 import { loadBundle, type LoadedBundle } from '../../local/runner/bundle';
 import type { CellValue } from '../../local/workspace/SpreadsheetApp';
+import { seed } from '../helpers';
 
 // Monday 23 November 2026, 08:30 in London (GMT in winter).
 const MONDAY = new Date('2026-11-23T08:30:00Z');
@@ -82,7 +83,7 @@ function register(options: { now?: Date; mailQuota?: number; officers?: CellValu
     line[column('Last updated')] = day('2026-11-02');
     return line;
   });
-  sheetOf(bundle, 'Register').getRange(2, 1, grid.length, headers.length).setValues(grid);
+  seed(bundle, 'Register', 2, 1, grid);
   bundle.ws.sheets.ui.dialogs.length = 0;
   return bundle;
 }
