@@ -455,7 +455,8 @@ export class FakeSheet {
       fresh.push(line);
     }
     while (this.grid.length < after) this.grid.push([]);
-    this.grid.splice(after, 0, ...fresh);
+    // concat, not splice(...fresh): a spread of hundreds of thousands of rows overflows the stack.
+    this.grid = this.grid.slice(0, after).concat(fresh, this.grid.slice(after));
     this.maxRows += howMany;
     this._shiftRefs('row', after, howMany);
   }
