@@ -122,6 +122,34 @@ export class FakeSheet {
     );
   }
 
+  /**
+   * Sorts the rows of a block by one column, moving whole cells (values, formats, notes, validation), as a
+   * user's Data > Sort range does. Blanks go last; numbers and dates come before text; text ignores case.
+   */
+  sortRows(row: number, column: number, numRows: number, numColumns: number, by: number, ascending = true): void {
+    const lines = Array.from({ length: numRows }, (_, i) =>
+      Array.from({ length: numColumns }, (_, j) => this.grid[row + i - 1]?.[column + j - 1]),
+    );
+    const key = (line: (StoredCell | undefined)[]): CellValue => line[by - column]?.value ?? '';
+    const rank = (v: CellValue): number => (v === '' ? 2 : typeof v === 'string' ? 1 : 0);
+    const order = (a: CellValue, b: CellValue): number => {
+      if (rank(a) !== rank(b)) return rank(a) - rank(b);
+      if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'en-GB', { sensitivity: 'base' });
+      return Number(a) - Number(b);
+    };
+    const sorted = [...lines].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      if (x === '' || y === '') return order(x, y);
+      return ascending ? order(x, y) : order(y, x);
+    });
+    sorted.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        const target = (this.grid[row + i - 1] ??= []);
+        target[column + j - 1] = cell;
+      }),
+    );
+  }
+
   /** Sets what a formula cell evaluates to (formulas are not evaluated locally). */
   setComputed(row: number, column: number, value: CellValue): void {
     const c = this._mutable(row, column);
