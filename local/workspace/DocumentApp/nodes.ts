@@ -160,6 +160,11 @@ export function leaves(node: AnyNode): ParagraphNode[] {
   return childNodes(node).flatMap(leaves);
 }
 
+/** Characters a document counts: each paragraph's text and its end-of-paragraph mark, in tables too. */
+export function characterCount(node: AnyNode): number {
+  return leaves(node).reduce((sum, p) => sum + p.text.length + 1, 0);
+}
+
 export function tables(node: AnyNode): TableNode[] {
   const own = node.kind === 'TABLE' ? [node] : [];
   return own.concat(childNodes(node).flatMap(tables));

@@ -126,7 +126,14 @@ export class FakeSheet {
    * Sorts the rows of a block by one column, moving whole cells (values, formats, notes, validation), as a
    * user's Data > Sort range does. Blanks go last; numbers and dates come before text; text ignores case.
    */
-  sortRows(row: number, column: number, numRows: number, numColumns: number, by: number, ascending = true): void {
+  sortRows(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+    by: number,
+    ascending = true,
+  ): void {
     const lines = Array.from({ length: numRows }, (_, i) =>
       Array.from({ length: numColumns }, (_, j) => this.grid[row + i - 1]?.[column + j - 1]),
     );
@@ -134,7 +141,8 @@ export class FakeSheet {
     const rank = (v: CellValue): number => (v === '' ? 2 : typeof v === 'string' ? 1 : 0);
     const order = (a: CellValue, b: CellValue): number => {
       if (rank(a) !== rank(b)) return rank(a) - rank(b);
-      if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'en-GB', { sensitivity: 'base' });
+      if (typeof a === 'string' && typeof b === 'string')
+        return a.localeCompare(b, 'en-GB', { sensitivity: 'base' });
       return Number(a) - Number(b);
     };
     const sorted = [...lines].sort((a, b) => {
