@@ -38,7 +38,7 @@ export class DocSession {
 
   /** Refuses an edit that would take the document past its size: `added` characters more than now. */
   checkSize(added: number): void {
-    if (characterCount(this.doc.body) + added > MAX_DOCUMENT_CHARACTERS) throw new Error(DOCUMENT_TOO_LARGE);
+    if (characterCount(this.doc.body) + added > this.doc.maxCharacters()) throw new Error(DOCUMENT_TOO_LARGE);
   }
 
   wrap(node: AnyNode): unknown {
