@@ -162,7 +162,10 @@ export function leaves(node: AnyNode): ParagraphNode[] {
 
 /** Characters a document counts: each paragraph's text and its end-of-paragraph mark, in tables too. */
 export function characterCount(node: AnyNode): number {
-  return leaves(node).reduce((sum, p) => sum + p.text.length + 1, 0);
+  if (node.kind === 'PARAGRAPH' || node.kind === 'LIST_ITEM') return node.text.length + 1;
+  let sum = 0;
+  for (const child of childNodes(node)) sum += characterCount(child);
+  return sum;
 }
 
 export function tables(node: AnyNode): TableNode[] {

@@ -118,8 +118,8 @@ export class FakeRange {
    * the whole range as it was. Google applies a setValues as one request that fails whole.
    */
   private writeAll(grid: unknown[][]): this {
-    const writes = grid.map((line, i) =>
-      line.map((v, j) => this.sheet._prepare(this.row + i, this.column + j, v)),
+    const writes = this.sheet._batch(() =>
+      grid.map((line, i) => line.map((v, j) => this.sheet._prepare(this.row + i, this.column + j, v))),
     );
     writes.forEach((line, i) => line.forEach((w, j) => this.sheet._commit(this.row + i, this.column + j, w)));
     return this;

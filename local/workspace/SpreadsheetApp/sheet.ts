@@ -60,8 +60,13 @@ export class FakeSheet {
     return this.grid[row - 1]?.[column - 1] ?? BLANK;
   }
 
+  /** Bumped by every change to the grid, so the last row and column are worked out once per change. */
+  private version = 0;
+  private lastCache: { version: number; row: number; column: number } | null = null;
+
   /** The stored cell, created when blank; appendRow may write past the grid and grows it. */
   _mutable(row: number, column: number): StoredCell {
+    this.version++;
     let line = this.grid[row - 1];
     if (!line) {
       line = [];
@@ -150,6 +155,7 @@ export class FakeSheet {
       if (x === '' || y === '') return order(x, y);
       return ascending ? order(x, y) : order(y, x);
     });
+    this.version++;
     sorted.forEach((line, i) =>
       line.forEach((cell, j) => {
         const target = (this.grid[row + i - 1] ??= []);
@@ -234,6 +240,8 @@ export class FakeSheet {
       text,
       (d) => this.spreadsheet._dayOf(d),
       (ref) => {
+        const cached = this._listCache?.get(ref);
+        if (cached) return cached;
         const texts: string[] = [];
         for (let r = ref.row; r < ref.row + ref.numRows; r++) {
           for (let c = ref.column; c < ref.column + ref.numColumns; c++) {
@@ -241,9 +249,23 @@ export class FakeSheet {
             if (t !== '') texts.push(t);
           }
         }
+        this._listCache?.set(ref, texts);
         return texts;
       },
     );
+  }
+
+  /** A dropdown's list read once per batch rather than once per cell (a batch writes no list it reads). */
+  private _listCache: Map<GridRef, string[]> | null = null;
+
+  /** Runs one batch of writes with the lists of range rules read once. */
+  _batch<T>(fn: () => T): T {
+    this._listCache = new Map();
+    try {
+      return fn();
+    } finally {
+      this._listCache = null;
+    }
   }
 
   // ---- Cell values
@@ -333,7 +355,8 @@ export class FakeSheet {
         numberFormat: format,
       };
     }
-    const year = zonedParts(this.spreadsheet.runtime.now().getTime(), this.spreadsheet.timeZone).year;
+    const year = (): number =>
+      zonedParts(this.spreadsheet.runtime.now().getTime(), this.spreadsheet.timeZone).year;
     const parsed = parseTypedText(text, this.spreadsheet.timeZone, year);
     return plain(parsed.value, parsed.autoFormat);
   }
@@ -418,13 +441,28 @@ export class FakeSheet {
 
   /** The last row holding a value or formula; 0 on an empty sheet. Notes and formats do not count. */
   getLastRow(): number {
+    return this.lastCell().row;
+  }
+
+  getLastColumn(): number {
+    return this.lastCell().column;
+  }
+
+  private lastCell(): { row: number; column: number } {
+    if (this.lastCache?.version !== this.version) {
+      this.lastCache = { version: this.version, row: this.scanLastRow(), column: this.scanLastColumn() };
+    }
+    return this.lastCache;
+  }
+
+  private scanLastRow(): number {
     for (let r = this.grid.length; r >= 1; r--) {
       if (this.grid[r - 1]?.some((c) => c?.hasContent())) return r;
     }
     return 0;
   }
 
-  getLastColumn(): number {
+  private scanLastColumn(): number {
     let last = 0;
     for (const line of this.grid) {
       if (!line) continue;
@@ -491,8 +529,10 @@ export class FakeSheet {
       fresh.push(line);
     }
     while (this.grid.length < after) this.grid.push([]);
-    // concat, not splice(...fresh): a spread of hundreds of thousands of rows overflows the stack.
-    this.grid = this.grid.slice(0, after).concat(fresh, this.grid.slice(after));
+    // A spread of hundreds of thousands of rows overflows the stack: those go in by concat.
+    if (fresh.length < 10_000) this.grid.splice(after, 0, ...fresh);
+    else this.grid = this.grid.slice(0, after).concat(fresh, this.grid.slice(after));
+    this.version++;
     this.maxRows += howMany;
     this._shiftRefs('row', after, howMany);
   }
@@ -521,6 +561,7 @@ export class FakeSheet {
       }
       line.splice(afterPosition, 0, ...fresh);
     }
+    this.version++;
     const widths = [...this.columnWidths.entries()];
     this.columnWidths.clear();
     for (const [c, w] of widths) this.columnWidths.set(c > afterPosition ? c + howMany : c, w);
@@ -546,6 +587,7 @@ export class FakeSheet {
     }
     if (howMany >= this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
     this.grid.splice(rowPosition - 1, howMany);
+    this.version++;
     this.maxRows -= howMany;
     this._shiftRefs('row', rowPosition - 1, -howMany);
     return this;
@@ -560,6 +602,7 @@ export class FakeSheet {
     }
     if (howMany >= this.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
     for (const line of this.grid) line?.splice(columnPosition - 1, howMany);
+    this.version++;
     this.maxColumns -= howMany;
     this._shiftRefs('column', columnPosition - 1, -howMany);
     return this;

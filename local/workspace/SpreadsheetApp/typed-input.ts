@@ -73,17 +73,17 @@ const NAME_DAY_YEAR = new RegExp(`^(?:${WEEKDAY})?([a-z]+\\.?)\\s+(\\d{1,2}),?\\
 const NAME_YEAR = /^([a-z]+\.?)(\s+|-)(\d{4})$/i;
 
 /** A calendar day in any form Sheets reads in en_GB (day first), with the format it shows it in. */
-function parseDay(text: string, currentYear: number): Day | null {
+function parseDay(text: string, currentYear: () => number): Day | null {
   let m = NUMERIC_DAY_FIRST.exec(text);
   if (m) return { y: fullYear(m[4]), m: Number(m[3]), d: Number(m[1]), format: 'dd/mm/yyyy' };
   m = NUMERIC_YEAR_FIRST.exec(text);
   if (m) return { y: Number(m[1]), m: Number(m[3]), d: Number(m[4]), format: 'yyyy-mm-dd' };
   m = DAY_MONTH_NO_YEAR.exec(text);
-  if (m) return { y: currentYear, m: Number(m[2]), d: Number(m[1]), format: 'dd/mm' };
+  if (m) return { y: currentYear(), m: Number(m[2]), d: Number(m[1]), format: 'dd/mm' };
   m = DAY_NAME_YEAR.exec(text);
   if (m && monthOf(m[3]) >= 0) {
     const long = m[3].replace(/\.$/, '').length > 3;
-    const year = m[4] === undefined ? currentYear : fullYear(m[4]);
+    const year = m[4] === undefined ? currentYear() : fullYear(m[4]);
     const format = `d ${long ? 'mmmm' : 'mmm'}${m[4] === undefined ? '' : ' yyyy'}`;
     return { y: year, m: monthOf(m[3]) + 1, d: Number(m[1]), format };
   }
@@ -167,11 +167,12 @@ function parseNumber(text: string): ParsedInput | null {
 
 /**
  * The value Sheets stores for text typed into an unformatted (or number-formatted) cell. `currentYear` fills
- * a date typed without a year ("1/4", "1 April"), as Sheets does.
+ * a date typed without a year ("1/4", "1 April"), as Sheets does; it is asked only then.
  */
-export function parseTypedText(text: string, timeZone: string, currentYear: number): ParsedInput {
+export function parseTypedText(text: string, timeZone: string, currentYear: () => number): ParsedInput {
   const trimmed = text.trim();
-  if (trimmed === '' || trimmed.includes('\n')) return { value: text };
+  // Nothing longer than a date with a weekday and a time is ever parsed: long text goes straight through.
+  if (trimmed === '' || trimmed.length > 40 || trimmed.includes('\n')) return { value: text };
   const number = parseNumber(trimmed);
   if (number) return number;
   if (/^true$/i.test(trimmed)) return { value: true };
