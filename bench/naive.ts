@@ -23,6 +23,7 @@ import { cellText } from '../src/workspace/cells';
 import { registerCells } from '../src/workspace/importer';
 import { actionOf, holdsAction } from '../src/core/record';
 import { rowCells } from '../src/workspace/record';
+import { TEXT_COLUMNS } from '../src/workspace/setup';
 
 /** The Apps Script globals the baseline uses. */
 export interface NaiveGlobals {
@@ -85,13 +86,17 @@ export function naiveSetUp(g: NaiveGlobals): void {
   });
   writeHeaders(sheetNamed(g, 'Officers'), OFFICER_HEADERS);
   writeHeaders(sheetNamed(g, 'History'), HISTORY_HEADERS);
-  sheetNamed(g, 'Import');
+  // Plain text where officers' text goes, as the register does: without it Sheets turns "June 2010" into a date.
+  const paste = sheetNamed(g, 'Import');
+  paste.getRange(1, 1, paste.getMaxRows(), paste.getMaxColumns()).setNumberFormat('@');
   const register = sheetNamed(g, 'Register');
   writeHeaders(
     register,
     REGISTER_COLUMNS.map((c) => c.header),
   );
   const column = (key: ColumnKey): number => REGISTER_COLUMNS.findIndex((c) => c.key === key) + 1;
+  for (const key of TEXT_COLUMNS)
+    register.getRange(2, column(key), register.getMaxRows() - 1, 1).setNumberFormat('@');
   const date = g.SpreadsheetApp.newDataValidation().requireDate().build();
   const labels = STATUS_KEYS.map((k) => defaultSettings().statuses[k].label);
   const status = g.SpreadsheetApp.newDataValidation().requireValueInList(labels, true).build();

@@ -14,6 +14,7 @@ import { loadBundle } from '../local/runner/bundle';
 import type { LoadedBundle } from '../local/runner/bundle';
 import { a1, at } from '../local/runner/run';
 import { FakeRange } from '../local/workspace/SpreadsheetApp';
+import { DOCUMENT_TOO_LARGE, MAX_DOCUMENT_CHARACTERS, characterCount } from '../local/workspace/DocumentApp';
 import type { LocalWorkspace } from '../local/workspace';
 import {
   COSTS,
@@ -50,8 +51,12 @@ const ROOT = join(__dirname, '..');
 const MIB = 1024 * 1024;
 
 export interface Measurement {
-  /** 'not built': the bundle has no such entry point yet; 'extrapolated': estimated from smaller runs. */
-  readonly status: 'ok' | 'not built' | 'failed' | 'extrapolated';
+  /**
+   * 'not built': the bundle has no such entry point yet; 'extrapolated': estimated from smaller runs; 'known
+   * failure': refused by a Google limit the project knows of and has still to handle (the detail gives the
+   * figure); 'failed': anything else, which fails the bench.
+   */
+  readonly status: 'ok' | 'not built' | 'failed' | 'known failure' | 'extrapolated';
   readonly detail?: string;
   /** Service calls per `Service.method`. */
   readonly calls: Record<string, number>;
@@ -267,16 +272,42 @@ export function runOurs(plan: GeneratedPlan): { result: RunResult; bundle: Loade
     ws.setNow(at(BENCH_TODAY, 9));
     // The dialog's defaults and the generation are two google.script.run executions; in between, the
     // officer fills what Settings left blank.
-    paper = probe.measure(() => {
+    const makePaper = (): void => {
       const form = bundle.run('getPaperDefaults') as Record<string, unknown>;
       bundle.run('generatePaper', {
         ...form,
         meetingDate: form.meetingDate || MEETING_DATE,
         reportAuthor: form.reportAuthor || 'Bea Marsh',
       });
-    }, 2);
+    };
+    paper = knownDocLimit(bundle, probe.measure(makePaper, 2), makePaper);
   }
   return { result: { setup, import: importing, refresh, digest, paper }, bundle };
+}
+
+/**
+ * A paper too large for a Google Doc is a known failure at 10,000 actions (the core paper outline is to keep it
+ * within the limit): it is reported with the size the paper would have had, measured by making it again with
+ * the limit lifted (unmeasured), rather than failing the bench.
+ */
+function knownDocLimit(bundle: LoadedBundle, measured: Measurement, makePaper: () => void): Measurement {
+  if (measured.status !== 'failed' || measured.detail !== DOCUMENT_TOO_LARGE) return measured;
+  const { docs } = bundle.ws;
+  docs.maxCharacters = Infinity;
+  try {
+    bundle.ws.runtime.calls.uncounted(makePaper);
+  } finally {
+    docs.maxCharacters = MAX_DOCUMENT_CHARACTERS;
+  }
+  const made = docs.documents().at(-1);
+  const size = made ? characterCount(made.body) : 0;
+  return {
+    ...measured,
+    status: 'known failure',
+    detail:
+      `the paper would hold ${size.toLocaleString('en-GB')} characters, over a Google Doc's ` +
+      `${MAX_DOCUMENT_CHARACTERS.toLocaleString('en-GB')}: DocumentApp refuses it`,
+  };
 }
 
 /** The naive baseline on its own fresh Workspace, one execution per job. */
@@ -380,7 +411,8 @@ export function growthOf(
   runs: readonly RunResult[],
 ): Growth[] {
   const measurements = runs.map((r) => r[operation]);
-  if (measurements.some((m) => m.status === 'not built' || m.status === 'failed')) return [];
+  const measured = (m: Measurement): boolean => m.status === 'ok' || m.status === 'extrapolated';
+  if (!measurements.every(measured)) return [];
   const methods = [...new Set(measurements.flatMap((m) => Object.keys(m.calls)))].sort();
   const last = sizes.length - 1;
   return methods.flatMap((method) => {
@@ -407,7 +439,7 @@ export interface Flag {
   readonly system: System;
   readonly actions: number | null;
   readonly operation: Operation;
-  readonly kind: 'over 6 minutes' | 'grows with actions' | 'mail quota' | 'failed';
+  readonly kind: 'over 6 minutes' | 'grows with actions' | 'mail quota' | 'failed' | 'known failure';
   readonly detail: string;
 }
 
@@ -421,8 +453,8 @@ function flagsOf(
   sizes.forEach((n, i) => {
     for (const op of OPERATIONS) {
       const m = runs[i][op];
-      if (m.status === 'failed')
-        flags.push({ system, actions: n, operation: op, kind: 'failed', detail: m.detail ?? 'failed' });
+      if (m.status === 'failed' || m.status === 'known failure')
+        flags.push({ system, actions: n, operation: op, kind: m.status, detail: m.detail ?? m.status });
       if (m.estimatedGoogleMs > EXECUTION_LIMIT_MS)
         flags.push({
           system,
@@ -523,7 +555,7 @@ const x = (r: number | null): string => (r === null ? '–' : r >= 0.1 ? r.toFix
 
 function cell(m: Measurement, value: (m: Measurement) => string): string {
   if (m.status === 'not built') return 'not built';
-  if (m.status === 'failed') return 'failed';
+  if (m.status === 'failed' || m.status === 'known failure') return m.status;
   return value(m) + (m.status === 'extrapolated' ? '*' : '');
 }
 
@@ -858,6 +890,8 @@ if (require.main === module) {
   bench({ ...options, log: (line) => console.error(line) }).then(
     (results) => {
       printTable(results);
+      // A Google limit the product does not handle fails the bench, as it would fail on Google.
+      if (results.flags.some((f) => f.system === 'ours' && f.kind === 'failed')) process.exitCode = 1;
       const wrote = options.write === false ? 'Done' : 'Wrote bench/results.json and docs/benchmarks.md';
       console.log(`${wrote} in ${Math.round(results.benchSeconds)} s.`);
     },

@@ -20,6 +20,20 @@ export function emptyRegister(today = '2010-09-06'): LoadedBundle {
   return bundle;
 }
 
+/**
+ * Lays out cells of a sheet as a test's starting state (as if typed, with no validation check and no edit
+ * event): for the state an officer built up over time, not for one user action (see LoadedBundle's actions).
+ */
+export function seed(
+  bundle: LoadedBundle,
+  name: string,
+  row: number,
+  column: number,
+  values: unknown[][],
+): void {
+  bundle.ws.sheets.active.sheet(name).seed(row, column, values);
+}
+
 export function sheetOf(bundle: LoadedBundle, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = bundle.ws.runtime.calls.uncounted(() => bundle.spreadsheet().getSheetByName(name));
   if (!sheet) throw new Error(`no sheet ${name}`);

@@ -9,6 +9,17 @@ import vm from 'node:vm';
 import { LocalWorkspace } from '../workspace';
 import type { WorkspaceOptions } from '../workspace';
 import type { ExecutionKind } from '../workspace/runtime';
+import {
+  type ChangeType,
+  type EditFields,
+  type Target,
+  clearContents,
+  eventText,
+  fillDown,
+  pasteInto,
+  storedValue,
+  typeInto,
+} from './user-actions';
 
 export const DIST = join(__dirname, '../../dist');
 
@@ -123,39 +134,139 @@ export class LoadedBundle {
     return this.ws.runtime.calls.uncounted(() => this.ws.sheets.app.getActiveSpreadsheet());
   }
 
-  /**
-   * A user edits cells of a sheet: the values are written as typed, then the simple onEdit (if any) and every
-   * installable onEdit trigger fire, each in its own context, with the event Google gives.
-   */
-  edit(sheetName: string, a1: string, values: unknown[][]): void {
-    const { range, oldValue } = this.ws.runtime.calls.uncounted(() => {
-      const sheet = this.spreadsheet().getSheetByName(sheetName);
+  // -------------------------------------------------------------------------------------------------------
+  // A user at work in the sheet: each action stores what Sheets stores and fires what Google fires
+  // (user-actions.ts says which event each sends).
+
+  /** The signed-in user as an event's `user` field shows them. */
+  private editor(): { getEmail: () => string; getNickname: () => string } {
+    return { getEmail: () => this.ws.runtime.activeUserEmail, getNickname: () => '' };
+  }
+
+  private target(sheetName: string, a1: string): Target {
+    return this.ws.runtime.calls.uncounted(() => {
+      const sheet = this.ws.sheets.active.sheets.find((s) => s.name === sheetName);
       if (!sheet) throw new Error(`No sheet named ${sheetName}`);
-      const r = sheet.getRange(a1);
-      const single = r.getNumRows() === 1 && r.getNumColumns() === 1;
-      const old = single ? r.getValue() : undefined;
-      r.setValues(values);
-      return { range: r, oldValue: old };
+      const r = sheet._range(a1);
+      return { sheet, row: r.row, column: r.column, numRows: r.numRows, numColumns: r.numColumns };
     });
-    const single = values.length === 1 && values[0].length === 1;
-    const user = { getEmail: () => this.ws.runtime.activeUserEmail, getNickname: () => '' };
+  }
+
+  private rangeOf(t: Target): GoogleAppsScript.Spreadsheet.Range {
+    return this.ws.runtime.calls.uncounted(
+      () =>
+        t.sheet
+          ._range(t.row, t.column, t.numRows, t.numColumns)
+          ._proxy() as GoogleAppsScript.Spreadsheet.Range,
+    );
+  }
+
+  /** The simple onEdit and every installable edit trigger, then the change triggers with changeType EDIT. */
+  private fireEdit(fields: EditFields): void {
     const event = (authMode: string, triggerUid?: string) => ({
       authMode,
-      range,
       source: this.spreadsheet(),
-      user,
+      user: this.editor(),
       triggerUid,
-      ...(single
-        ? {
-            value: values[0][0] === '' ? undefined : String(values[0][0]),
-            oldValue: oldValue === '' || oldValue === undefined ? undefined : String(oldValue),
-          }
-        : {}),
+      ...fields,
     });
     if (this.hasFunction('onEdit')) this.call('onEdit', 'simple', event('LIMITED'));
     for (const trigger of this.ws.script.triggers()) {
       if (trigger.eventType === 'ON_EDIT')
         this.call(trigger.handlerFunction, 'installable', event('FULL', trigger.uniqueId));
+    }
+    this.fireChange('EDIT');
+  }
+
+  /** Installable change triggers (forSpreadsheet(ss).onChange()); simple triggers get no change events. */
+  private fireChange(changeType: ChangeType): void {
+    for (const trigger of this.ws.script.triggers()) {
+      if (trigger.eventType !== 'ON_CHANGE') continue;
+      this.call(trigger.handlerFunction, 'installable', {
+        authMode: 'FULL',
+        changeType,
+        source: this.spreadsheet(),
+        user: this.editor(),
+        triggerUid: trigger.uniqueId,
+      });
+    }
+  }
+
+  /**
+   * A user types into one cell. Returns false when a rejecting validation refuses it: then nothing is written
+   * and nothing fires. The edit event has `value` and `oldValue` (a date as its serial number).
+   */
+  type(sheetName: string, a1: string, input: unknown): boolean {
+    const t = this.target(sheetName, a1);
+    if (t.numRows !== 1 || t.numColumns !== 1) throw new Error(`type() is for one cell, not ${a1}`);
+    const { typed, old, now } = typeInto(t, input);
+    if (!typed) return false;
+    const timeZone = t.sheet.spreadsheet.timeZone;
+    this.fireEdit({
+      range: this.rangeOf(t),
+      value: eventText(now, timeZone),
+      oldValue: eventText(old, timeZone),
+    });
+    return true;
+  }
+
+  /** A user pastes a block at a1 (its top-left cell, or the whole block): the event has the range only. */
+  paste(sheetName: string, a1: string, values: unknown[][]): void {
+    const top = this.target(sheetName, a1);
+    const t = { ...top, numRows: values.length, numColumns: values[0]?.length ?? 0 };
+    pasteInto(t, values);
+    this.fireEdit({ range: this.rangeOf(t) });
+  }
+
+  /** A user fills down (Ctrl+D, or drags the fill handle) over a1: the rows below the first are written. */
+  fillDown(sheetName: string, a1: string): void {
+    const t = this.target(sheetName, a1);
+    if (t.numRows < 2) throw new Error(`fillDown() needs two rows or more, not ${a1}`);
+    fillDown(t);
+    this.fireEdit({ range: this.rangeOf({ ...t, row: t.row + 1, numRows: t.numRows - 1 }) });
+  }
+
+  /** A user deletes the contents of a1: one cell's event has `oldValue` and no `value`; a block, the range. */
+  clear(sheetName: string, a1: string): void {
+    const t = this.target(sheetName, a1);
+    const single = t.numRows === 1 && t.numColumns === 1;
+    const old = storedValue(t.sheet, t.row, t.column);
+    clearContents(t);
+    const range = this.rangeOf(t);
+    this.fireEdit(single ? { range, oldValue: eventText(old, t.sheet.spreadsheet.timeZone) } : { range });
+  }
+
+  /** A user inserts rows above `beforeRow`: no edit event; change triggers get INSERT_ROW. */
+  insertRows(sheetName: string, beforeRow: number, count = 1): void {
+    const t = this.target(sheetName, `A${beforeRow}`);
+    this.ws.runtime.calls.uncounted(() => t.sheet.insertRowsBefore(beforeRow, count));
+    this.fireChange('INSERT_ROW');
+  }
+
+  /** A user deletes rows from `row`: no edit event; change triggers get REMOVE_ROW. */
+  deleteRows(sheetName: string, row: number, count = 1): void {
+    const t = this.target(sheetName, `A${row}`);
+    this.ws.runtime.calls.uncounted(() => t.sheet.deleteRows(row, count));
+    this.fireChange('REMOVE_ROW');
+  }
+
+  /** A user sorts the rows of a1 by a column (its letter): the rows move; the event has the range only. */
+  sort(sheetName: string, a1: string, byColumn: string, ascending = true): void {
+    const t = this.target(sheetName, a1);
+    const by = this.target(sheetName, `${byColumn}1`).column;
+    t.sheet.sortRows(t.row, t.column, t.numRows, t.numColumns, by, ascending);
+    this.fireEdit({ range: this.rangeOf(t) });
+  }
+
+  /**
+   * A user enters values into a1: one cell is typed (see type), a block is pasted (see paste). Kept for the
+   * callers that only need values in place with the events Google sends for them.
+   */
+  edit(sheetName: string, a1: string, values: unknown[][]): void {
+    const single = values.length === 1 && values[0].length === 1;
+    if (!single) return this.paste(sheetName, a1, values);
+    if (!this.type(sheetName, a1, values[0][0])) {
+      throw new Error(`${sheetName}!${a1}: the sheet's validation refused "${String(values[0][0])}"`);
     }
   }
 

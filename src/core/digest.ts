@@ -336,21 +336,83 @@ function sharedWith(item: DueItem, officer: Officer): string[] {
   return item.leadNames.filter((n) => n !== self);
 }
 
+/**
+ * Google refuses a message whose bodies pass 200 KB ("Email body size 200 KB / msg",
+ * https://developers.google.com/apps-script/guides/services/quotas#current_limitations): the plain and HTML
+ * bodies together stay under this many UTF-8 bytes, with room to spare.
+ */
+export const EMAIL_BODY_BUDGET = 190_000;
+
+/** Bytes of text in UTF-8, as mail counts it. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+export function emailBytes(email: EmailContent): number {
+  return utf8Bytes(email.body) + utf8Bytes(email.htmlBody);
+}
+
+/** The email listing as many items as fit the budget: `build(limit)` lists at most `limit` of each list. */
+function fitting(build: (limit: number) => EmailContent, most: number): EmailContent {
+  const all = build(most);
+  if (emailBytes(all) <= EMAIL_BODY_BUDGET) return all;
+  let low = 0;
+  let high = most - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (emailBytes(build(mid)) <= EMAIL_BODY_BUDGET) low = mid;
+    else high = mid - 1;
+  }
+  return build(low);
+}
+
+/** "… and 12 more actions (3 overdue, 9 to check) are not listed here: open the register to see them all." */
+function notListed(hidden: readonly DueItem[], lead: string): string {
+  const overdue = hidden.filter((i) => i.status === 'overdue').length;
+  const parts = [
+    overdue ? `${overdue} overdue` : '',
+    hidden.length - overdue ? `${hidden.length - overdue} to check` : '',
+  ];
+  return (
+    `${lead}: ${plural(hidden.length, 'more action')} (${parts.filter(Boolean).join(', ')}) ` +
+    `${hidden.length === 1 ? 'is' : 'are'} not listed here. Open the register to see them all.`
+  );
+}
+
+/** A list cut to `limit` entries, with how many more there are. */
+function cut<T>(items: readonly T[], limit: number): { shown: readonly T[]; more: number } {
+  return { shown: items.slice(0, limit), more: Math.max(0, items.length - limit) };
+}
+
 /** The digest one lead officer gets: only their Overdue and Check Progress actions, asking for an update. */
 export function buildDigest(group: LeadGroup, context: DigestContext): EmailContent {
+  return fitting((limit) => renderDigest(group, context, limit), group.items.length);
+}
+
+/** The digest listing the `limit` most urgent actions; the rest are counted and left to the register. */
+function renderDigest(group: LeadGroup, context: DigestContext, limit: number): EmailContent {
   const { settings, week, url } = context;
-  const overdue = group.items.filter((i) => i.status === 'overdue');
-  const check = group.items.filter((i) => i.status === 'check');
-  const subject = digestSubject(overdue.length, check.length, week);
+  const shown = group.items.slice(0, limit);
+  const hidden = group.items.slice(limit);
+  const overdue = shown.filter((i) => i.status === 'overdue');
+  const check = shown.filter((i) => i.status === 'check');
+  const allOverdue = group.items.filter((i) => i.status === 'overdue').length;
+  const allCheck = group.items.length - allOverdue;
+  const subject = digestSubject(allOverdue, allCheck, week);
   const who = group.officer.name.trim() || group.officer.initials.trim() || 'colleague';
   const plan = settings.planName.trim() || 'action plan';
   const counts: string[] = [];
-  if (overdue.length) counts.push(`${overdue.length} ${overdue.length === 1 ? 'is' : 'are'} overdue`);
-  if (check.length) counts.push(`${check.length} ${check.length === 1 ? 'needs' : 'need'} a progress check`);
+  if (allOverdue) counts.push(`${allOverdue} ${allOverdue === 1 ? 'is' : 'are'} overdue`);
+  if (allCheck) counts.push(`${allCheck} ${allCheck === 1 ? 'needs' : 'need'} a progress check`);
   const intro =
     group.items.length === 1
       ? `You are the lead officer for an action in the ${plan} that needs your attention this week: it ` +
-        `${overdue.length ? 'is overdue' : 'needs a progress check'}.`
+        `${allOverdue ? 'is overdue' : 'needs a progress check'}.`
       : `You are the lead officer for ${plural(group.items.length, 'action')} in the ${plan} that need your ` +
         `attention this week: ${counts.join(' and ')}.`;
   const ask =
@@ -423,6 +485,11 @@ export function buildDigest(group: LeadGroup, context: DigestContext): EmailCont
       if (shared(i)) text.push(`  ${shared(i)}.`);
       text.push('');
     }
+  }
+  if (hidden.length > 0) {
+    const rest = notListed(hidden, 'This email lists the most urgent first');
+    html.push(`<p><strong>${escapeHtml(rest)}</strong></p>`);
+    text.push(rest, '');
   }
   html.push(registerLinkHtml(url));
   html.push(`<p style="color:#555555;font-size:12px">${escapeHtml(footer)}</p>`, '</div>');
@@ -537,6 +604,24 @@ export function summarySubject(summary: OwnerSummary): string {
 
 /** The plan owner's weekly summary email. */
 export function buildSummaryEmail(summary: OwnerSummary, context: DigestContext): EmailContent {
+  const longest = Math.max(
+    summary.overdue.length,
+    summary.noLead.length,
+    ...summary.leadsWithoutEmail.map((l) => l.refs.length),
+    ...summary.unknownLeads.map((u) => u.refs.length),
+    0,
+  );
+  return fitting((limit) => renderSummary(summary, context, limit), longest);
+}
+
+/** "12 refs more" after a cut list of refs. */
+function refsText(refs: readonly string[], limit: number): string {
+  const { shown, more } = cut(refs, limit);
+  return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+
+/** The summary listing at most `limit` entries of each list (most urgent first); the rest are counted. */
+function renderSummary(summary: OwnerSummary, context: DigestContext, limit: number): EmailContent {
   const { settings, url } = context;
   const plan = settings.planName.trim() || 'action plan';
   const label = (k: StatusKey): string => settings.statuses[k].label;
@@ -591,10 +676,11 @@ export function buildSummaryEmail(summary: OwnerSummary, context: DigestContext)
     html.push('<p>None.</p>');
     text.push('  None.');
   } else {
+    const { shown, more } = cut(summary.overdue, limit);
     html.push(
       htmlTable(
         ['Ref', 'Action', 'Lead', 'Due date', 'Days overdue'],
-        summary.overdue.map((i) => [
+        shown.map((i) => [
           htmlText(i.ref),
           htmlText(i.action),
           htmlText(i.lead.trim() || 'No lead'),
@@ -603,11 +689,16 @@ export function buildSummaryEmail(summary: OwnerSummary, context: DigestContext)
         ]),
       ),
     );
-    for (const i of summary.overdue) {
+    for (const i of shown) {
       text.push(
         `  ${i.ref}: ${i.action.replace(/\s*\r?\n\s*/g, ' ')} (lead: ${i.lead.trim() || 'no lead'}; ` +
           `due ${dateText(i.dueDate)}, ${plural(i.daysOverdue, 'day')} overdue)`,
       );
+    }
+    if (more > 0) {
+      const rest = `The longest overdue are listed first: ${plural(more, 'more overdue action')} ${more === 1 ? 'is' : 'are'} not listed here. Open the register to see them all.`;
+      html.push(`<p><strong>${escapeHtml(rest)}</strong></p>`);
+      text.push(`  ${rest}`);
     }
   }
   text.push('');
@@ -625,22 +716,27 @@ export function buildSummaryEmail(summary: OwnerSummary, context: DigestContext)
       text.push('  None.', '');
       return;
     }
-    html.push(`<p>${escapeHtml(explain)}</p><ul>${htmlLines.map((l) => `<li>${l}</li>`).join('')}</ul>`);
-    text.push(`  ${explain}`, ...lines.map((l) => `  - ${l}`), '');
+    const { shown, more } = cut(lines, limit);
+    const rest = more > 0 ? [`… and ${more} more: open the register to see them all.`] : [];
+    const items = [...htmlLines.slice(0, limit), ...rest.map(escapeHtml)];
+    html.push(`<p>${escapeHtml(explain)}</p><ul>${items.map((l) => `<li>${l}</li>`).join('')}</ul>`);
+    text.push(`  ${explain}`, ...[...shown, ...rest].map((l) => `  - ${l}`), '');
   };
   listSection(
     'Leads without an email address',
     'These officers get no reminder until an email address is added in the Officers sheet.',
-    summary.leadsWithoutEmail.map((l) => `${officerLabel(l.officer)}: ${l.refs.join(', ')}`),
+    summary.leadsWithoutEmail.map((l) => `${officerLabel(l.officer)}: ${refsText(l.refs, limit)}`),
     summary.leadsWithoutEmail.map(
-      (l) => `${escapeHtml(officerLabel(l.officer))}: ${escapeHtml(l.refs.join(', '))}`,
+      (l) => `${escapeHtml(officerLabel(l.officer))}: ${escapeHtml(refsText(l.refs, limit))}`,
     ),
   );
   listSection(
     'Leads not found in the Officers sheet',
     'Nobody is reminded about these actions: add the officer to the Officers sheet or correct the Lead cell.',
-    summary.unknownLeads.map((u) => `"${u.lead}": ${u.refs.join(', ')}`),
-    summary.unknownLeads.map((u) => `&quot;${escapeHtml(u.lead)}&quot;: ${escapeHtml(u.refs.join(', '))}`),
+    summary.unknownLeads.map((u) => `"${u.lead}": ${refsText(u.refs, limit)}`),
+    summary.unknownLeads.map(
+      (u) => `&quot;${escapeHtml(u.lead)}&quot;: ${escapeHtml(refsText(u.refs, limit))}`,
+    ),
   );
   listSection(
     'Actions with no lead',

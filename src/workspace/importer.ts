@@ -166,13 +166,14 @@ function applyImport(wb: Workbook, result: ImportResult, existing: readonly Regi
     history: [],
   };
   const register = ensureImportColumns(wb, result);
-  applyUpdates(applying, register);
-  insertNewActions(applying, register, existing);
+  // The KLOE dropdown lists the new KLOEs before any row holds them.
   addKloes(
     wb.ss,
     wb.settings(),
     result.changes.added.map((n) => result.actions[n.action].kloe),
   );
+  applyUpdates(applying, register);
+  insertNewActions(applying, register, existing);
   applying.record.save();
   applying.ledger.save();
   appendHistory(wb.ss, applying.history, applying.who);

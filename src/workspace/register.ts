@@ -26,6 +26,7 @@ import type { HistoryLine } from './history';
 import { Ledger } from './extensions';
 import { RecordStore, rowCells } from './record';
 import type { RegisterView } from './registerView';
+import { reapplyStatusRules, statusRulesStale } from './setup';
 import { SHEET } from './sheets';
 import { Workbook } from './workbook';
 
@@ -161,6 +162,8 @@ export function refreshStatuses(wb: Workbook = new Workbook()): RegisterReading 
   const grid = readRegisterGrid(wb);
   requireColumns(grid);
   const { settings } = wb.settings();
+  // Labels renamed while nothing was watching: the dropdown must take the new labels before they are written.
+  if (statusRulesStale(settings)) reapplyStatusRules(wb);
   const record = wb.once('record', () => RecordStore.readAll(wb.ss, wb.today));
   const ledger = Ledger.read(wb);
   const rows = registerRows(grid, wb.timeZone);

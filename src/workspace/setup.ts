@@ -10,7 +10,7 @@ import { PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperSheets } from './paper';
 import { ensureRecordSheet } from './record';
 import { readRegisterGrid } from './register';
 import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet } from './settings';
-import { SHEET, ensureSheet, styleHeader } from './sheets';
+import { SHEET, TEXT_FORMAT, ensureSheet, plainTextBody, styleHeader } from './sheets';
 import { Workbook } from './workbook';
 
 export const EDIT_HANDLER = 'onRegisterEdit';
@@ -19,6 +19,20 @@ const RULE_LABELS_KEY = 'register.statusRuleLabels';
 const PROTECTION_PREFIX = 'Action Plan: computed column';
 
 const DATE_COLUMNS: readonly ColumnKey[] = ['dueDate', 'revisedDueDate', 'lastUpdated', 'completedOn'];
+/** Columns of free text, kept as written ('@'). */
+export const TEXT_COLUMNS: readonly ColumnKey[] = [
+  'id',
+  'ref',
+  'source',
+  'kloe',
+  'recommendation',
+  'action',
+  'priority',
+  'timescale',
+  'extensionReason',
+  'lead',
+  'progress',
+];
 const WIDTHS: Partial<Record<ColumnKey, number>> = {
   ref: 60,
   kloe: 180,
@@ -77,7 +91,9 @@ export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
   ensureOfficersSheet(ss);
   const history = ensureHistorySheet(ss);
   if (!createdSheets.includes(SHEET.history)) repairHistoryHeader(history);
-  ensureSheet(ss, SHEET.import, []);
+  const importSheet = ensureSheet(ss, SHEET.import, []);
+  // The Import sheet is plain text, so a pasted plan is read exactly as written.
+  if (createdSheets.includes(SHEET.import)) plainTextBody(importSheet, 1);
   ensureRecordSheet(ss);
   ensureExtensionsSheet(ss);
 
@@ -85,6 +101,7 @@ export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
   const { settings } = wb.settings();
   ensurePaperSheets(ss, settings);
   formatColumns(sheet, columns, addedColumns);
+  keepTextAsWritten(sheet, columns);
   applyValidation(ss, sheet, columns, settings);
   applyStatusColours(sheet, columns, settings);
   protectComputedColumns(sheet, columns);
@@ -180,6 +197,11 @@ function formatColumns(
   }
 }
 
+/** Every free-text column of the register is plain text, added now or before: a repair for older registers. */
+function keepTextAsWritten(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: Columns): void {
+  for (const key of TEXT_COLUMNS) body(sheet, columns, key)?.setNumberFormat(TEXT_FORMAT);
+}
+
 function applyValidation(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -194,7 +216,8 @@ function applyValidation(
     column('kloe')?.setDataValidation(
       SpreadsheetApp.newDataValidation()
         .requireValueInRange(kloes, true)
-        .setAllowInvalid(false)
+        // A warning, not a refusal: an imported finding can be longer than the dropdown lists.
+        .setAllowInvalid(true)
         .setHelpText('Choose a key line of enquiry from the list on the Settings sheet.')
         .build(),
     );
@@ -244,6 +267,12 @@ function applyStatusValidation(
       )
       .build(),
   );
+}
+
+/** True when the Status dropdown and colours were made for other labels than Settings now give. */
+export function statusRulesStale(settings: Settings): boolean {
+  const made = PropertiesService.getDocumentProperties().getProperty(RULE_LABELS_KEY);
+  return made !== JSON.stringify(STATUS_KEYS.map((k) => settings.statuses[k].label));
 }
 
 /** After Settings renamed or recoloured a status: the Status dropdown and colours follow (labels only). */

@@ -11,6 +11,11 @@ export const SHEET = {
 } as const;
 
 export const HEADER_BACKGROUND = '#1c4587';
+/**
+ * Plain text: what an officer writes is kept as written. Without it Sheets parses text as if typed: "March 2007"
+ * becomes a date, "1.10" the number 1.1, "01" the number 1, "=x" a formula.
+ */
+export const TEXT_FORMAT = '@';
 export const HEADER_FONT_COLOR = '#ffffff';
 
 /** The container spreadsheet. */
@@ -55,8 +60,11 @@ export function ensureSheet(
 export function appendRows(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   rows: readonly unknown[][],
-  /** Number formats for the row's columns, e.g. '@' to keep a ref such as "1.10" as text. */
-  formats?: readonly string[],
+  /**
+   * Number formats for the row's columns, set in the same write: '@' keeps free text as written ("1.10", "March
+   * 2007"); null keeps the format the cell already has (an officer's own column).
+   */
+  formats?: readonly (string | null)[],
 ): number {
   const start = sheet.getLastRow() + 1;
   if (rows.length === 0) return start;
@@ -64,7 +72,16 @@ export function appendRows(
   const needed = start + rows.length - 1 - maxRows;
   if (needed > 0) sheet.insertRowsAfter(maxRows, needed);
   const range = sheet.getRange(start, 1, rows.length, rows[0].length);
-  if (formats) range.setNumberFormats(rows.map(() => [...formats]));
+  if (formats) {
+    const current = formats.includes(null) ? range.getNumberFormats() : null;
+    range.setNumberFormats(rows.map((_, i) => formats.map((f, j) => f ?? current?.[i][j] ?? '')));
+  }
   range.setValues(rows as unknown[][]);
   return start;
+}
+
+/** Formats a new sheet's body as plain text, so what an officer pastes there stays as written. */
+export function plainTextBody(sheet: GoogleAppsScript.Spreadsheet.Sheet, fromRow = 2): void {
+  const rows = sheet.getMaxRows() - fromRow + 1;
+  if (rows > 0) sheet.getRange(fromRow, 1, rows, sheet.getMaxColumns()).setNumberFormat(TEXT_FORMAT);
 }

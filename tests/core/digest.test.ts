@@ -31,6 +31,9 @@ import {
 import { NO_EXTENSIONS, type ActionExtensions } from '../../src/core/extensions';
 import { buildSnapshot, comparePapers } from '../../src/core/snapshots';
 import { decideStatus, type StatusDecision } from '../../src/core/status';
+import { importPlan } from '../../src/core/import';
+import { BENCH_TODAY, generatePlan } from '../../bench/generate';
+import { MAX_BODY_BYTES, bodyBytes } from '../../local/workspace/MailApp';
 
 const TODAY: IsoDate = '2026-11-25'; // a Wednesday
 const WEEK: IsoDate = '2026-11-23';
@@ -485,5 +488,64 @@ describe("the week's record", () => {
     expect(parseDeferred('{not json')).toBeNull();
     expect(parseDeferred(JSON.stringify({ week: 'soon', keys: [] }))).toBeNull();
     expect(parseDeferred(null)).toBeNull();
+  });
+});
+
+describe('every email under Google’s 200 KB body limit, at 10,000 actions', () => {
+  /** The bench's 10,000-action plan as the register reads it, with every officer's email and the owner's. */
+  function large(): DigestInput {
+    const plan = generatePlan(10_000);
+    const { actions } = importPlan(plan.grid, { today: BENCH_TODAY });
+    const read: Action[] = actions.map((a) => ({ ...BLANK_ACTION, ...a }));
+    return {
+      actions: read,
+      decisions: read.map((a) => decideStatus(a, DEFAULT_SETTINGS, BENCH_TODAY)),
+      officers: plan.officers.map(([initials, name, jobTitle, email, directorate]) => ({
+        initials,
+        name,
+        jobTitle,
+        email,
+        directorate,
+        reportsTo: '',
+      })),
+      settings: { ...DEFAULT_SETTINGS, ownerEmail: 'owner@example.org' },
+      today: BENCH_TODAY,
+      url: URL,
+    };
+  }
+
+  const weekly = weeklyMessages(large());
+  const emails = weekly.messages.flatMap((m) => (m.email ? [{ kind: m.kind, email: m.email }] : []));
+
+  it('keeps the summary and every digest within the limit, plain and HTML bodies together', () => {
+    expect(emails.length).toBeGreaterThan(10);
+    for (const { email } of emails)
+      expect(bodyBytes(email.body, email.htmlBody)).toBeLessThanOrEqual(MAX_BODY_BYTES);
+  });
+
+  it('lists the most urgent first in the summary and says how many more the register holds', () => {
+    const summary = emails.find((e) => e.kind === 'summary')?.email;
+    const overdue = weekly.summary.overdue;
+    expect(overdue.length).toBeGreaterThan(1000);
+    const listed = overdue.filter((i) => summary?.body.includes(`  ${i.ref}: `));
+    expect(listed.length).toBeGreaterThan(50);
+    expect(listed).toEqual(overdue.slice(0, listed.length));
+    const more = overdue.length - listed.length;
+    expect(summary?.body).toContain(`${more} more overdue actions are not listed here. Open the register`);
+    expect(summary?.body).toContain(URL);
+    expect(summary?.subject).toContain(`${weekly.summary.byStatus.overdue} overdue`);
+  });
+
+  it('lists each lead’s most urgent actions and counts the rest, with the full totals in the subject', () => {
+    const group = [...weekly.grouping.groups].sort((a, b) => b.items.length - a.items.length)[0];
+    const digest = emails.find((e) => e.email.body.startsWith(`Dear ${group.officer.name}`))?.email;
+    const listed = group.items.filter((i) => digest?.body.includes(`${i.ref}: `));
+    expect(listed.length).toBeLessThan(group.items.length);
+    expect(listed).toEqual(group.items.slice(0, listed.length));
+    expect(digest?.body).toMatch(
+      new RegExp(`${group.items.length - listed.length} more actions \\(.*\\) are not listed here`),
+    );
+    const overdue = group.items.filter((i) => i.status === 'overdue').length;
+    expect(digest?.subject).toContain(`${overdue} actions overdue`);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { a1 } from '../../local/runner/run';
 import { importPlan } from '../../src/core/import';
 import type { LoadedBundle } from '../../local/runner/bundle';
+import type { DocTable } from '../../local/workspace/DocumentApp';
 import { emptyRegister, registerRows, sheetOf, valuesOf } from '../helpers';
 
 const SEEDS = join(__dirname, '../fixtures/seeds');
@@ -16,14 +17,22 @@ function seedGrid(prefix: string): string[][] {
   return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
 }
 
+/** An officer pastes a plan into the Import sheet, as set-up left it: Sheets parses it as typed unless plain text. */
 function paste(bundle: LoadedBundle, grid: string[][]): void {
-  bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Import').clear());
-  // Plain-text cells, as a paste of text keeps it: the importer reads what is displayed.
-  bundle.ws.runtime.calls.uncounted(() =>
-    sheetOf(bundle, 'Import').getRange(a1(grid.length, grid[0].length)).setNumberFormat('@'),
-  );
-  bundle.edit('Import', a1(grid.length, grid[0].length), grid);
+  bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Import').clearContents());
+  bundle.paste('Import', a1(grid.length, grid[0].length), grid);
 }
+
+/** The free-text columns of the register, by header, and the imported action's field each holds. */
+const TEXT_FIELDS = [
+  ['Ref', 'ref'],
+  ['KLOE', 'kloe'],
+  ['Recommendation', 'recommendation'],
+  ['Action', 'action'],
+  ['Timescale', 'timescale'],
+  ['Lead', 'lead'],
+  ['Progress', 'progress'],
+] as const;
 
 describe('Import plan through the Import sheet', () => {
   it.each([
@@ -39,8 +48,50 @@ describe('Import plan through the Import sheet', () => {
     const rows = registerRows(bundle);
     expect(rows).toHaveLength(count);
     const expected = importPlan(grid, { today: '2010-09-06' }).actions;
-    expect(rows.map((r) => [r.Ref, r.Action, r.Timescale, r.Lead, r.Progress])).toEqual(
-      expected.map((a) => [a.ref, a.action, a.timescale, a.lead, a.progress]),
+    // Cell by cell, as stored: text exactly as the plan wrote it, never a number or a date.
+    for (const [header, field] of TEXT_FIELDS) {
+      expect([header, rows.map((r) => r[header])]).toEqual([header, expected.map((a) => a[field])]);
+    }
+  });
+
+  it('keeps seed 003’s timescales as written in the register and prints them so in the paper', () => {
+    const bundle = emptyRegister('2010-09-06');
+    const grid = seedGrid('003');
+    paste(bundle, grid);
+    bundle.clickMenu('Import plan');
+    const written = importPlan(grid, { today: '2010-09-06' }).actions.map((a) => a.timescale);
+    expect(registerRows(bundle).map((r) => r.Timescale)).toEqual(written);
+    const result = bundle.run('generatePaper', {
+      committee: 'Audit & Corporate Governance Committee',
+      meetingDate: '2010-09-20',
+      agendaItem: '7',
+      reportAuthor: 'Policy Officer',
+      reportAuthorTitle: 'Policy and Performance Officer',
+      openOrExempt: 'Open',
+      paperTitle: 'Performance Management Action Plan Update',
+    }) as { url: string };
+    const doc = bundle.ws.docs.documents().find((d) => result.url.includes(d.id));
+    const tables = (doc?.tree().children ?? []).filter((b) => b.type === 'TABLE') as DocTable[];
+    const appendix = tables.find((t) => t.rows[0].some((c) => c.text === 'Timescale')) as DocTable;
+    const timescaleColumn = appendix.rows[0].findIndex((c) => c.text === 'Timescale');
+    const printed = appendix.rows.slice(1).map((row) => row[timescaleColumn].text);
+    expect(printed.filter((t) => /\d{4}-\d{2}-\d{2}T/.test(t))).toEqual([]);
+    expect(printed).toEqual(expect.arrayContaining(['March 2007', '30 January 2007', '1 April 2008']));
+    for (const text of printed) expect(written).toContain(text);
+  });
+
+  it('keeps pasted text that Sheets would read as numbers or dates exactly as written', () => {
+    const bundle = emptyRegister('2010-09-06');
+    const plan = [
+      ['Ref', 'Action', 'Timescale', 'Lead', 'Progress'],
+      ['1.10', 'Publish the plan', '31/03/2011', 'AK', '50%'],
+      ['01', 'Budget of £5,000 agreed', 'March 2011', '007', '1e3 leaflets'],
+      ['2.20', 'TRUE', '10:30', 'AK', '£5,000'],
+    ];
+    paste(bundle, plan);
+    bundle.clickMenu('Import plan');
+    expect(registerRows(bundle).map((r) => [r.Ref, r.Action, r.Timescale, r.Lead, r.Progress])).toEqual(
+      plan.slice(1),
     );
   });
 

@@ -2,7 +2,7 @@ import type { LoadedBundle } from '../../local/runner/bundle';
 import { at } from '../../local/runner/run';
 import type { DocBlock, DocBody, DocTable } from '../../local/workspace/DocumentApp';
 import { FOLDER_MIME, PDF_MIME } from '../../local/workspace/Drive';
-import { emptyRegister, sheetOf, valuesOf } from '../helpers';
+import { emptyRegister, sheetOf, valuesOf, seed } from '../helpers';
 
 const FIRST_DAY = '2010-04-15';
 const STATUS = {
@@ -42,10 +42,13 @@ const day = (iso: string): Date => at(iso, 12);
 /** Writes actions into the Register by header, as an officer would type them (no edit triggers). */
 function writeRegister(bundle: LoadedBundle, rows: Row[]): void {
   const header = valuesOf(bundle, 'Register')[0].map(String);
-  bundle.ws.runtime.calls.uncounted(() => {
-    const grid = rows.map((row) => header.map((h) => row[h] ?? ''));
-    sheetOf(bundle, 'Register').getRange(2, 1, grid.length, header.length).setValues(grid);
-  });
+  seed(
+    bundle,
+    'Register',
+    2,
+    1,
+    rows.map((row) => header.map((h) => row[h] ?? '')),
+  );
 }
 
 function setSetting(bundle: LoadedBundle, label: string, value: string): void {

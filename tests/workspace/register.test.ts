@@ -1,6 +1,6 @@
 import { loadBundle } from '../../local/runner/bundle';
 import { at } from '../../local/runner/run';
-import { emptyRegister, registerRows, sampleRegister, sheetOf, snapshot, valuesOf } from '../helpers';
+import { emptyRegister, registerRows, sampleRegister, sheetOf, snapshot, valuesOf, seed } from '../helpers';
 
 const STATUS = {
   overdue: 'Overdue',
@@ -188,24 +188,24 @@ describe('Refresh statuses', () => {
     bundle.ws.runtime.calls.uncounted(() => {
       const sheet = sheetOf(bundle, 'Register');
       if (n + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
-      const rows = Array.from({ length: n }, (_, i) => [
-        `${Math.floor(i / 10) + 1}.${(i % 10) + 1}`,
-        'Setting targets',
-        'Ensure broad involvement',
-        `Action number ${i + 1}`,
-        'by March 2027',
-        new Date(Date.UTC(2026, i % 12, 28)),
-        '',
-        '',
-        'AK',
-        'Some progress',
-        new Date(Date.UTC(2026, 10, 1)),
-        '',
-        '',
-        0,
-      ]);
-      sheet.getRange(2, 1, n, 14).setValues(rows);
     });
+    const rows = Array.from({ length: n }, (_, i) => [
+      `${Math.floor(i / 10) + 1}.${(i % 10) + 1}`,
+      'Setting targets',
+      'Ensure broad involvement',
+      `Action number ${i + 1}`,
+      'by March 2027',
+      new Date(Date.UTC(2026, i % 12, 28)),
+      '',
+      '',
+      'AK',
+      'Some progress',
+      new Date(Date.UTC(2026, 10, 1)),
+      '',
+      '',
+      0,
+    ]);
+    seed(bundle, 'Register', 2, 1, rows);
     return bundle;
   }
 
@@ -234,7 +234,12 @@ describe('Refresh statuses', () => {
     bundle.ws.runtime.calls.uncounted(() => {
       const sheet = sheetOf(bundle, 'Register');
       sheet.insertRowsBefore(5, 1);
-      sheet.getRange(5, status).setValue('Actions below agreed at CMT').setNote('Minutes of 2 Sep');
+      // The dropdown would refuse this typing: the officer took it off that cell first.
+      sheet
+        .getRange(5, status)
+        .clearDataValidations()
+        .setValue('Actions below agreed at CMT')
+        .setNote('Minutes of 2 Sep');
     });
     bundle.clickMenu('Refresh statuses');
     const cell = bundle.ws.runtime.calls.uncounted(() => sheetOf(bundle, 'Register').getRange(5, status));
@@ -263,14 +268,10 @@ describe('Refresh statuses', () => {
 describe('The Officers sheet', () => {
   it('names shared initials and a malformed email by row when Refresh reads it', () => {
     const bundle = sampleRegister();
-    bundle.ws.runtime.calls.uncounted(() =>
-      sheetOf(bundle, 'Officers')
-        .getRange(20, 1, 2, 5)
-        .setValues([
-          ['AK', 'Ann Keen', 'Officer', 'ann.keen@example.org', 'CEO'],
-          ['ZZ', 'Zed Zane', 'Officer', 'zed.zane@example', 'CEO'],
-        ]),
-    );
+    seed(bundle, 'Officers', 20, 1, [
+      ['AK', 'Ann Keen', 'Officer', 'ann.keen@example.org', 'CEO'],
+      ['ZZ', 'Zed Zane', 'Officer', 'zed.zane@example', 'CEO'],
+    ]);
     bundle.clickMenu('Refresh statuses');
     const { prompt } = bundle.ws.sheets.ui.dialogs.at(-1) ?? { prompt: '' };
     expect(prompt).toMatch(/Officers row 20: initials "AK" are also those of .+ on row \d+/);

@@ -1,5 +1,6 @@
 import { loadBundle, type LoadedBundle } from '../../local/runner/bundle';
 import type { CellValue } from '../../local/workspace/SpreadsheetApp';
+import { seed } from '../helpers';
 
 // Monday 23 November 2026, 08:30 in London (GMT in winter).
 const MONDAY = new Date('2026-11-23T08:30:00Z');
@@ -59,7 +60,8 @@ function register(options: { now?: Date; mailQuota?: number; officers?: CellValu
   bundle.call('setUpRegisterFromMenu', 'menu');
   const ss = bundle.ws.sheets.active;
   const officers = options.officers ?? OFFICERS;
-  sheetOf(bundle, 'Officers').getRange(2, 1, officers.length, 5).setValues(officers);
+  // Pasted, as an officer fills the sheet: a bad email is kept (and named), not refused.
+  seed(bundle, 'Officers', 2, 1, officers);
   const settings = ss.sheet('Settings');
   const ownerRow = settings.values().findIndex((r) => r[0] === 'Owner email') + 1;
   sheetOf(bundle, 'Settings').getRange(ownerRow, 2).setValue(OWNER);
@@ -82,7 +84,7 @@ function register(options: { now?: Date; mailQuota?: number; officers?: CellValu
     line[column('Last updated')] = day('2026-11-02');
     return line;
   });
-  sheetOf(bundle, 'Register').getRange(2, 1, grid.length, headers.length).setValues(grid);
+  seed(bundle, 'Register', 2, 1, grid);
   bundle.ws.sheets.ui.dialogs.length = 0;
   return bundle;
 }

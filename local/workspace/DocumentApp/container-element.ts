@@ -13,6 +13,7 @@ import {
   clone,
   insertChars,
   leaves,
+  characterCount,
   paragraphNode,
   tableNode,
   tables,
@@ -119,6 +120,7 @@ export abstract class ContainerElement<N extends ContainerNode> extends NodeElem
   }
 
   protected insertBlock(childIndex: number, block: BlockNode): unknown {
+    this.s.checkSize(characterCount(block));
     const children = this._node.children;
     const element = this.insertChild(children, childIndex, () => {
       if (block.kind === 'LIST_ITEM' && block.listId === null) {

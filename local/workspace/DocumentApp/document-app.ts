@@ -19,6 +19,7 @@ import {
   VerticalAlignment,
 } from './enums';
 import { checkText } from './helpers';
+import { MAX_DOCUMENT_CHARACTERS } from './document-session';
 import { FakeDocument } from './stored-document';
 
 export class DocumentAppObject {
@@ -60,6 +61,11 @@ export class LocalDocuments {
   readonly app: GoogleAppsScript.Document.DocumentApp;
   readonly drive: LocalDrive;
   private readonly byId = new Map<string, FakeDocument>();
+  /**
+   * The size a Doc may reach (Google's 1,020,000 characters). A measurement may lift it to learn how large a
+   * document would have been; nothing a test of the product relies on changes it.
+   */
+  maxCharacters = MAX_DOCUMENT_CHARACTERS;
 
   constructor(runtime: Runtime, drive?: LocalDrive) {
     this.drive = drive ?? new LocalDrive(runtime);
@@ -83,7 +89,7 @@ export class LocalDocuments {
 
   _create(name: string): FakeDocument {
     const file = this.drive.createFile({ name, mimeType: DOCUMENT_MIME });
-    const doc = new FakeDocument(file, this.drive);
+    const doc = new FakeDocument(file, this.drive, () => this.maxCharacters);
     this.byId.set(doc.id, doc);
     return doc;
   }

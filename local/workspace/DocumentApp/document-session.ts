@@ -3,13 +3,22 @@ import { Runtime, expose } from '../runtime';
 import { BodyElement } from './body';
 import { InlineElement } from './inline-element';
 import { ListItemElement } from './list-item';
-import type { AnyNode, InlineKind, ParagraphNode } from './nodes';
+import { type AnyNode, type InlineKind, type ParagraphNode, characterCount } from './nodes';
 import { ParagraphElement } from './paragraph';
 import type { FakeDocument } from './stored-document';
 import { TableElement } from './table';
 import { TableCellElement } from './table-cell';
 import { TableRowElement } from './table-row';
 import { TextElement, type TextSource } from './text';
+
+/**
+ * A Google Doc holds about 1.02 million characters ("Documents: Up to 1.02 million characters",
+ * https://support.google.com/drive/answer/37603). Google documents no message for passing it; this one is the
+ * local Workspace's own, and the edit that would pass the limit is refused whole (the stricter reading).
+ */
+export const MAX_DOCUMENT_CHARACTERS = 1_020_000;
+export const DOCUMENT_TOO_LARGE =
+  'Document is too large: a Google Doc holds at most 1,020,000 characters (https://support.google.com/drive/answer/37603).';
 
 /** One Document object handed to a script; saveAndClose closes this handle, not the file. */
 export class DocSession {
@@ -25,6 +34,11 @@ export class DocSession {
     // https://github.com/brucemcpherson/gas-fakes/issues/45 records the live message.
     if (this.closed) throw new Error('Document is closed, its contents cannot be updated.');
     this.doc._touch();
+  }
+
+  /** Refuses an edit that would take the document past its size: `added` characters more than now. */
+  checkSize(added: number): void {
+    if (characterCount(this.doc.body) + added > this.doc.maxCharacters()) throw new Error(DOCUMENT_TOO_LARGE);
   }
 
   wrap(node: AnyNode): unknown {

@@ -40,6 +40,7 @@ export class DocumentObject {
 
   /** Edits through this object (and the elements it gave out) throw afterwards; reading still works. */
   saveAndClose(): void {
+    this.session.checkSize(0);
     if (!this.session.closed) this.session.doc.saveCount++;
     this.session.closed = true;
   }

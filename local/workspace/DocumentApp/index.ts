@@ -2,6 +2,7 @@
 export { LocalDocuments } from './document-app';
 export { A4_HEIGHT, A4_WIDTH, FakeDocument } from './stored-document';
 export { documentTree } from './document-tree';
+export { DOCUMENT_TOO_LARGE, MAX_DOCUMENT_CHARACTERS } from './document-session';
 export type {
   DocBlock,
   DocBody,
@@ -22,6 +23,7 @@ export {
   VerticalAlignment,
 } from './enums';
 export type { Glyph, HAlign, Heading, VAlign } from './enums';
+export { characterCount } from './nodes';
 export type {
   BlockNode,
   BodyNode,

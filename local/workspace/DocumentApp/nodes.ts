@@ -160,6 +160,14 @@ export function leaves(node: AnyNode): ParagraphNode[] {
   return childNodes(node).flatMap(leaves);
 }
 
+/** Characters a document counts: each paragraph's text and its end-of-paragraph mark, in tables too. */
+export function characterCount(node: AnyNode): number {
+  if (node.kind === 'PARAGRAPH' || node.kind === 'LIST_ITEM') return node.text.length + 1;
+  let sum = 0;
+  for (const child of childNodes(node)) sum += characterCount(child);
+  return sum;
+}
+
 export function tables(node: AnyNode): TableNode[] {
   const own = node.kind === 'TABLE' ? [node] : [];
   return own.concat(childNodes(node).flatMap(tables));

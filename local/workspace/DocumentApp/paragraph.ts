@@ -21,6 +21,7 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
   setText(text: string): void {
     this.s.edit();
     const value = checkText(text, `${this.method}.setText`);
+    this.s.checkSize(value.length - this._node.text.length);
     const template = this._node.runs[0] ?? {};
     this._node.text = value;
     this._node.runs = Array.from(value, () => ({ ...template }));
@@ -30,6 +31,7 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
   appendText(text: string): unknown {
     this.s.edit();
     const value = checkText(text, `${this.method}.appendText`);
+    this.s.checkSize(value.length);
     const start = this._node.text.length;
     insertChars(this._node, start, value);
     return this.s.text({ node: this._node, start, length: value.length });

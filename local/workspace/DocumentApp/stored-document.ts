@@ -29,6 +29,8 @@ export class FakeDocument {
   constructor(
     readonly file: DriveFile,
     private readonly drive: LocalDrive,
+    /** The most characters the document may hold (LocalDocuments.maxCharacters). */
+    readonly maxCharacters: () => number = () => Infinity,
   ) {}
 
   get id(): string {

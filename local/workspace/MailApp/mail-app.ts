@@ -31,6 +31,25 @@ export const DEFAULT_DAILY_RECIPIENTS = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+
+/**
+ * Per-message limits (https://developers.google.com/apps-script/guides/services/quotas#current_limitations):
+ * "Email body size 200 KB / msg", "Email total attachments size 25 MB / msg", "Email recipients per message
+ * 50 / msg". Whether the body limit counts the plain and HTML bodies apart, and KB as 1,000 or 1,024 bytes, is
+ * not said: both bodies are counted together, in UTF-8 bytes, against 200,000 (the stricter reading). The
+ * messages are the ones scripts report ("Limit Exceeded: Email Body Size." and the like).
+ */
+export const MAX_BODY_BYTES = 200_000;
+export const MAX_ATTACHMENT_BYTES = 25_000_000;
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+export const BODY_SIZE_MESSAGE = 'Limit Exceeded: Email Body Size.';
+export const ATTACHMENTS_SIZE_MESSAGE = 'Limit Exceeded: Email Total Attachments Size.';
+export const RECIPIENTS_PER_MESSAGE = 'Limit Exceeded: Email Recipients Per Message.';
+
+/** The size Google counts against the body limit: the plain body and the HTML body, in UTF-8 bytes. */
+export function bodyBytes(body: string, htmlBody?: string): number {
+  return Buffer.byteLength(body, 'utf8') + (htmlBody === undefined ? 0 : Buffer.byteLength(htmlBody, 'utf8'));
+}
 export const MAIL_PERMISSION_MESSAGE =
   'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail';
 
@@ -150,8 +169,15 @@ export class LocalMail {
       ? message.attachments.map((a) => readBlobSource(a, 'attachments'))
       : [];
 
-    // Every recipient counts, including cc and bcc, and a send that does not fit is refused whole.
     const cost = to.length + cc.length + bcc.length;
+    if (cost > MAX_RECIPIENTS_PER_MESSAGE) throw new Error(RECIPIENTS_PER_MESSAGE);
+    if (bodyBytes(String(message.body ?? ''), optionalText(message.htmlBody)) > MAX_BODY_BYTES) {
+      throw new Error(BODY_SIZE_MESSAGE);
+    }
+    if (attachments.reduce((sum, a) => sum + a.bytes.length, 0) > MAX_ATTACHMENT_BYTES) {
+      throw new Error(ATTACHMENTS_SIZE_MESSAGE);
+    }
+    // Every recipient counts, including cc and bcc, and a send that does not fit is refused whole.
     if (cost > this.remaining()) throw new Error(MAIL_QUOTA_MESSAGE);
     this.windowStart ??= this.runtime.now().getTime();
     this.used += cost;

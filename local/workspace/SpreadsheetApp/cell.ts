@@ -8,7 +8,7 @@ export type WrapStrategy = 'WRAP' | 'OVERFLOW' | 'CLIP';
 export class StoredCell {
   value: CellValue = '';
   formula = '';
-  /** What a formula evaluates to; formulas are not evaluated locally, so a test sets this (see setComputed). */
+  /** What a formula evaluates to: "#ERROR!" when it does not parse, else what a test set (see setComputed). */
   computed: CellValue | undefined = undefined;
   note = '';
   background = '#ffffff';
@@ -44,6 +44,17 @@ export class StoredCell {
 }
 
 export const BLANK = Object.freeze(new StoredCell()) as StoredCell;
+
+/** Text longer than this is refused (https://support.google.com/drive/answer/37603: 50,000 characters a cell). */
+export const MAX_CELL_CHARACTERS = 50_000;
+
+/** What one write stores in a cell, decided before a batch writes anything. */
+export interface CellWrite {
+  value: CellValue;
+  formula: string;
+  computed: CellValue | undefined;
+  numberFormat: string;
+}
 
 /** What `FakeSheet.cell()` hands a test: a copy of the stored cell. */
 export interface CellSnapshot {

@@ -1,6 +1,6 @@
 /**
- * What Sheets does to a value on its way in (typed text becomes a number, a boolean or a date) and on its way out
- * (number formats turn a value into the text a user sees), in the spreadsheet's time zone.
+ * What Sheets does to a value on its way out: number formats turn a value into the text a user sees, in the
+ * spreadsheet's time zone. Serial numbers are the spreadsheet calendar. (Typed input is in typed-input.ts.)
  */
 
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../src/core/dates';
@@ -191,6 +191,12 @@ function formatNumberWith(value: number, format: string): string {
   }
   if (n === 0 && sections[2] !== undefined) section = sections[2];
   n = Math.abs(n);
+  const scientific = /^0(?:\.(0+))?E\+0+$/i.exec(section.trim());
+  if (scientific) {
+    const [mantissa, exponent] = n.toExponential(scientific[1]?.length ?? 0).split('e');
+    const power = Number(exponent);
+    return `${sign}${mantissa}E${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+  }
   const literal = (s: string): string => s.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
   const first = section.search(/[0#?]/);
   if (first < 0) return sign + literal(section);
@@ -241,50 +247,4 @@ export function displayText(value: CellValue, format: string, timeZone: string):
   if (kind === 'date') return formatDate(fromSerial(value, timeZone), format, timeZone);
   if (kind === 'number') return formatNumberWith(value, format);
   return generalNumber(value);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Typed input
-
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-const PERCENT = /^[+-]?(\d+(\.\d*)?|\.\d+)%$/;
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-export interface ParsedInput {
-  value: CellValue;
-  /** A number format Sheets applies when it recognises the input (only on an unformatted cell). */
-  autoFormat?: string;
-}
-
-function validDay(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/**
- * What Sheets stores when a script writes a string: numeric text becomes a Number, "TRUE"/"FALSE" a Boolean, a
- * full date ("2024-03-31" or the en_GB "31/03/2024") a Date at local midnight. Only whole-cell matches convert;
- * anything else stays text. https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue
- */
-export function parseTypedText(text: string, timeZone: string): ParsedInput {
-  const trimmed = text.trim();
-  if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
-  if (GROUPED_NUMBER.test(trimmed))
-    return { value: Number(trimmed.replace(/,/g, '')), autoFormat: '#,##0.##' };
-  if (PERCENT.test(trimmed)) return { value: Number(trimmed.slice(0, -1)) / 100, autoFormat: '0%' };
-  if (/^true$/i.test(trimmed)) return { value: true };
-  if (/^false$/i.test(trimmed)) return { value: false };
-  let m = ISO_DATE.exec(trimmed);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (validDay(y, mo, d)) return { value: zonedTime(timeZone, y, mo, d), autoFormat: 'yyyy-mm-dd' };
-  }
-  m = UK_DATE.exec(trimmed);
-  if (m) {
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (validDay(y, mo, d)) return { value: zonedTime(timeZone, y, mo, d), autoFormat: 'dd/mm/yyyy' };
-  }
-  return { value: text };
 }

@@ -106,13 +106,22 @@ export class FakeRange {
 
   setValue(value: unknown): this {
     if (Array.isArray(value)) throw signatureError('SpreadsheetApp.Range.setValue', [value]);
-    this.each((r, c) => this.sheet._write(r, c, value));
-    return this;
+    return this.writeAll(this.map(() => value));
   }
 
   setValues(values: unknown[][]): this {
-    const grid = this.checkGrid('setValues', values);
-    grid.forEach((line, i) => line.forEach((v, j) => this.sheet._write(this.row + i, this.column + j, v)));
+    return this.writeAll(this.checkGrid('setValues', values));
+  }
+
+  /**
+   * All or nothing: every cell is checked (length, validation) before any is written, so a refused cell leaves
+   * the whole range as it was. Google applies a setValues as one request that fails whole.
+   */
+  private writeAll(grid: unknown[][]): this {
+    const writes = this.sheet._batch(() =>
+      grid.map((line, i) => line.map((v, j) => this.sheet._prepare(this.row + i, this.column + j, v))),
+    );
+    writes.forEach((line, i) => line.forEach((w, j) => this.sheet._commit(this.row + i, this.column + j, w)));
     return this;
   }
 

@@ -1,10 +1,12 @@
 /** One sheet of the spreadsheet: its grid of cells, its dimensions, and what moves when rows or columns do. */
-import { isDate, unwrap } from '../runtime';
+import { isDate, NotImplementedError, unwrap } from '../runtime';
+import { zonedParts } from '../zone';
 import { cellA1 } from './a1';
-import { BLANK, BorderRecord, CellSnapshot, StoredCell } from './cell';
+import { BLANK, BorderRecord, CellSnapshot, CellWrite, MAX_CELL_CHARACTERS, StoredCell } from './cell';
 import { normaliseColour } from './colour';
 import { FakeConditionalFormatRule, ruleMatches } from './conditional-format-rule';
 import { breaksValidation, FakeDataValidation } from './data-validation';
+import { formulaParses, PARSE_ERROR } from './formula';
 import { GridRef, refContains, shiftRef } from './grid-ref';
 import { isInteger, signatureError } from './helpers';
 import {
@@ -14,15 +16,19 @@ import {
   displayText,
   formatKind,
   fromSerial,
-  parseTypedText,
 } from './number-format';
 import { FakeProtection } from './protection';
 import { ClearOptions, FakeRange } from './range';
+import { parseTypedText } from './typed-input';
 import type { FakeSpreadsheet } from './spreadsheet';
 
+/** A new sheet is 1000 rows by 26 columns. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
 export class FakeSheet {
-  maxRows = 1000;
-  maxColumns = 26;
+  maxRows = NEW_SHEET_ROWS;
+  maxColumns = NEW_SHEET_COLUMNS;
   /** Cells by [row - 1][column - 1]; holes are blank cells. */
   private grid: (StoredCell | undefined)[][] = [];
   frozenRows = 0;
@@ -56,8 +62,13 @@ export class FakeSheet {
     return this.grid[row - 1]?.[column - 1] ?? BLANK;
   }
 
+  /** Bumped by every change to the grid, so the last row and column are worked out once per change. */
+  private version = 0;
+  private lastCache: { version: number; row: number; column: number } | null = null;
+
   /** The stored cell, created when blank; appendRow may write past the grid and grows it. */
   _mutable(row: number, column: number): StoredCell {
+    this.version++;
     let line = this.grid[row - 1];
     if (!line) {
       line = [];
@@ -106,6 +117,53 @@ export class FakeSheet {
         if (cell) yield { row: r + 1, column: c + 1, cell };
       }
     }
+  }
+
+  /**
+   * Lays out a starting state for a test: values stored as if typed (parsed, formats given), with no validation
+   * check and no event. Not a user action: the harness's user actions are in local/runner/bundle.ts.
+   */
+  seed(row: number, column: number, values: readonly (readonly unknown[])[]): void {
+    values.forEach((line, i) =>
+      line.forEach((v, j) => this._commit(row + i, column + j, this._interpret(row + i, column + j, v))),
+    );
+  }
+
+  /**
+   * Sorts the rows of a block by one column, moving whole cells (values, formats, notes, validation), as a
+   * user's Data > Sort range does. Blanks go last; numbers and dates come before text; text ignores case.
+   */
+  sortRows(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+    by: number,
+    ascending = true,
+  ): void {
+    const lines = Array.from({ length: numRows }, (_, i) =>
+      Array.from({ length: numColumns }, (_, j) => this.grid[row + i - 1]?.[column + j - 1]),
+    );
+    const key = (line: (StoredCell | undefined)[]): CellValue => line[by - column]?.value ?? '';
+    const rank = (v: CellValue): number => (v === '' ? 2 : typeof v === 'string' ? 1 : 0);
+    const order = (a: CellValue, b: CellValue): number => {
+      if (rank(a) !== rank(b)) return rank(a) - rank(b);
+      if (typeof a === 'string' && typeof b === 'string')
+        return a.localeCompare(b, 'en-GB', { sensitivity: 'base' });
+      return Number(a) - Number(b);
+    };
+    const sorted = [...lines].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      if (x === '' || y === '') return order(x, y);
+      return ascending ? order(x, y) : order(y, x);
+    });
+    this.version++;
+    sorted.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        const target = (this.grid[row + i - 1] ??= []);
+        target[column + j - 1] = cell;
+      }),
+    );
   }
 
   /** Sets what a formula cell evaluates to (formulas are not evaluated locally). */
@@ -174,12 +232,18 @@ export class FakeSheet {
   validationBroken(row: number, column: number): boolean {
     const rule = this._cell(row, column).validation;
     if (!rule) return false;
+    return this._breaks(rule, this._read(row, column), this._display(row, column));
+  }
+
+  private _breaks(rule: FakeDataValidation, value: CellValue, text: string): boolean {
     return breaksValidation(
       rule,
-      this._read(row, column),
-      this._display(row, column),
+      value,
+      text,
       (d) => this.spreadsheet._dayOf(d),
       (ref) => {
+        const cached = this._listCache?.get(ref);
+        if (cached) return cached;
         const texts: string[] = [];
         for (let r = ref.row; r < ref.row + ref.numRows; r++) {
           for (let c = ref.column; c < ref.column + ref.numColumns; c++) {
@@ -187,17 +251,47 @@ export class FakeSheet {
             if (t !== '') texts.push(t);
           }
         }
+        this._listCache?.set(ref, texts);
         return texts;
       },
     );
   }
 
+  /** A dropdown's list read once per batch rather than once per cell (a batch writes no list it reads). */
+  private _listCache: Map<GridRef, string[]> | null = null;
+
+  /** Runs one batch of writes with the lists of range rules read once. */
+  _batch<T>(fn: () => T): T {
+    this._listCache = new Map();
+    try {
+      return fn();
+    } finally {
+      this._listCache = null;
+    }
+  }
+
   // ---- Cell values
 
-  /** The value Apps Script hands out: formulas give their computed value ('' until a test sets one). */
+  /**
+   * The value Apps Script hands out. A formula gives the value a test set (setComputed) or "#ERROR!" when it
+   * does not parse; any other formula throws, since the local Workspace evaluates none (formula.ts).
+   */
   _read(row: number, column: number): CellValue {
+    return this._readable(this._cell(row, column), this._stored(row, column));
+  }
+
+  /** What a cell holds: its value, or its formula's result. */
+  private _stored(row: number, column: number): CellValue {
     const c = this._cell(row, column);
-    const v = c.formula ? (c.computed ?? '') : c.value;
+    if (!c.formula) return c.value;
+    if (c.computed === undefined) {
+      throw new NotImplementedError(`formula ${c.formula} (in ${this.name}!${cellA1(row, column)})`);
+    }
+    return c.computed;
+  }
+
+  /** A stored value as getValue hands it out: Dates of the script's realm, and numbers in date formats as Dates. */
+  private _readable(c: Pick<StoredCell, 'numberFormat'>, v: CellValue): CellValue {
     if (isDate(v)) return this.spreadsheet.newDate(v.getTime());
     // A number in a date-formatted cell is a date to Sheets.
     if (typeof v === 'number' && formatKind(c.numberFormat) === 'date') {
@@ -208,46 +302,82 @@ export class FakeSheet {
 
   _display(row: number, column: number): string {
     const c = this._cell(row, column);
-    const v = c.formula ? (c.computed ?? '') : c.value;
-    return displayText(v, c.numberFormat, this.spreadsheet.timeZone);
+    return displayText(this._stored(row, column), c.numberFormat, this.spreadsheet.timeZone);
   }
 
   /** Stores a value as Sheets does when a script writes it (setValue, setValues, appendRow). */
   _write(row: number, column: number, input: unknown): void {
-    const c = this._mutable(row, column);
-    c.formula = '';
-    c.computed = undefined;
-    if (input === null || input === undefined || input === '') {
-      c.value = '';
-      return;
+    this._commit(row, column, this._prepare(row, column, input));
+  }
+
+  /**
+   * What writing `input` would store in the cell, decided before anything is written so that a batch is all or
+   * nothing. Throws Google's message for text over 50,000 characters and for a value a rejecting validation
+   * refuses (both seen from scripts: "Your input contains more than the maximum of 50000 characters in a single
+   * cell." and "The data you entered in cell B2 violates the data validation rules set on this cell.";
+   * https://support.google.com/drive/answer/37603 gives the 50,000 limit).
+   */
+  _prepare(row: number, column: number, input: unknown): CellWrite {
+    const write = this._interpret(row, column, input);
+    if (this._refuses(row, column, write)) {
+      throw new Error(
+        `The data you entered in cell ${cellA1(row, column)} violates the data validation rules set on this cell.`,
+      );
     }
-    if (isDate(input)) {
-      c.value = new Date(input.getTime());
-      if (c.numberFormat === DEFAULT_NUMBER_FORMAT) c.numberFormat = AUTO_DATE_TIME_FORMAT;
-      return;
-    }
-    if (typeof input === 'number' || typeof input === 'boolean') {
-      c.value = input;
-      return;
-    }
+    return write;
+  }
+
+  /** The stored form of `input` in this cell, with no validation check (a user's typing is checked apart). */
+  _interpret(row: number, column: number, input: unknown): CellWrite {
+    const format = this._cell(row, column).numberFormat;
+    const plain = (value: CellValue, autoFormat?: string): CellWrite => ({
+      value,
+      formula: '',
+      computed: undefined,
+      numberFormat: autoFormat && format === DEFAULT_NUMBER_FORMAT ? autoFormat : format,
+    });
+    if (input === null || input === undefined || input === '') return plain('');
+    if (isDate(input)) return plain(new Date(input.getTime()), AUTO_DATE_TIME_FORMAT);
+    if (typeof input === 'number' || typeof input === 'boolean') return plain(input);
     const text = typeof input === 'string' ? input : String(input);
-    // A plain-text ('@') cell keeps what it is given, "=" and all.
-    if (c.numberFormat === '@') {
-      c.value = text;
-      return;
+    if (text.length > MAX_CELL_CHARACTERS) {
+      throw new Error(
+        `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+      );
     }
-    if (text.startsWith("'")) {
-      c.value = text.slice(1);
-      return;
-    }
+    // A plain-text ('@') cell keeps what it is given: "=", a leading apostrophe and all. Whether Sheets drops
+    // the apostrophe there is not documented; keeping it is the stricter reading (a script must not add one).
+    if (format === '@') return plain(text);
+    if (text.startsWith("'")) return plain(text.slice(1));
     if (text.startsWith('=') && text.length > 1) {
-      c.value = '';
-      c.formula = text;
-      return;
+      return {
+        value: '',
+        formula: text,
+        computed: formulaParses(text) ? undefined : PARSE_ERROR,
+        numberFormat: format,
+      };
     }
-    const parsed = parseTypedText(text, this.spreadsheet.timeZone);
-    c.value = parsed.value;
-    if (parsed.autoFormat && c.numberFormat === DEFAULT_NUMBER_FORMAT) c.numberFormat = parsed.autoFormat;
+    const year = (): number =>
+      zonedParts(this.spreadsheet.runtime.now().getTime(), this.spreadsheet.timeZone).year;
+    const parsed = parseTypedText(text, this.spreadsheet.timeZone, year);
+    return plain(parsed.value, parsed.autoFormat);
+  }
+
+  /** True when a rejecting validation rule (allowInvalid false) refuses what the write would store. */
+  _refuses(row: number, column: number, write: CellWrite): boolean {
+    const rule = this._cell(row, column).validation;
+    if (!rule || rule.getAllowInvalid() || write.formula) return false;
+    const value = this._readable(write, write.value);
+    const text = displayText(write.value, write.numberFormat, this.spreadsheet.timeZone);
+    return this._breaks(rule, value, text);
+  }
+
+  _commit(row: number, column: number, write: CellWrite): void {
+    const c = this._mutable(row, column);
+    c.value = write.value;
+    c.formula = write.formula;
+    c.computed = write.computed;
+    c.numberFormat = write.numberFormat;
   }
 
   // ---- Apps Script: Sheet
@@ -313,13 +443,28 @@ export class FakeSheet {
 
   /** The last row holding a value or formula; 0 on an empty sheet. Notes and formats do not count. */
   getLastRow(): number {
+    return this.lastCell().row;
+  }
+
+  getLastColumn(): number {
+    return this.lastCell().column;
+  }
+
+  private lastCell(): { row: number; column: number } {
+    if (this.lastCache?.version !== this.version) {
+      this.lastCache = { version: this.version, row: this.scanLastRow(), column: this.scanLastColumn() };
+    }
+    return this.lastCache;
+  }
+
+  private scanLastRow(): number {
     for (let r = this.grid.length; r >= 1; r--) {
       if (this.grid[r - 1]?.some((c) => c?.hasContent())) return r;
     }
     return 0;
   }
 
-  getLastColumn(): number {
+  private scanLastColumn(): number {
     let last = 0;
     for (const line of this.grid) {
       if (!line) continue;
@@ -371,6 +516,7 @@ export class FakeSheet {
 
   /** New rows take the formats and validation of the row they were inserted next to, as in Sheets. */
   private _insertRows(after: number, howMany: number, formatFrom: number): void {
+    this.spreadsheet._checkCellLimit(howMany * this.maxColumns);
     const template = this.grid[formatFrom - 1];
     const fresh: (StoredCell | undefined)[][] = [];
     for (let i = 0; i < howMany; i++) {
@@ -385,7 +531,10 @@ export class FakeSheet {
       fresh.push(line);
     }
     while (this.grid.length < after) this.grid.push([]);
-    this.grid.splice(after, 0, ...fresh);
+    // A spread of hundreds of thousands of rows overflows the stack: those go in by concat.
+    if (fresh.length < 10_000) this.grid.splice(after, 0, ...fresh);
+    else this.grid = this.grid.slice(0, after).concat(fresh, this.grid.slice(after));
+    this.version++;
     this.maxRows += howMany;
     this._shiftRefs('row', after, howMany);
   }
@@ -397,6 +546,7 @@ export class FakeSheet {
     if (afterPosition < 1 || afterPosition > this.maxColumns)
       throw new Error('Those columns are out of bounds.');
     if (howMany < 1) throw new Error('The number of columns to insert must be at least 1.');
+    this.spreadsheet._checkCellLimit(howMany * this.maxRows);
     for (const line of this.grid) {
       if (!line || line.length <= afterPosition) continue;
       const template = line[afterPosition - 1];
@@ -413,6 +563,7 @@ export class FakeSheet {
       }
       line.splice(afterPosition, 0, ...fresh);
     }
+    this.version++;
     const widths = [...this.columnWidths.entries()];
     this.columnWidths.clear();
     for (const [c, w] of widths) this.columnWidths.set(c > afterPosition ? c + howMany : c, w);
@@ -441,6 +592,7 @@ export class FakeSheet {
     }
     if (howMany >= this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
     this.grid.splice(rowPosition - 1, howMany);
+    this.version++;
     this.maxRows -= howMany;
     this._shiftRefs('row', rowPosition - 1, -howMany);
     return this;
@@ -469,6 +621,7 @@ export class FakeSheet {
       const moved = shift(c);
       if (moved !== null) this.hiddenColumns.add(moved);
     }
+    this.version++;
     this.maxColumns -= howMany;
     this._shiftRefs('column', columnPosition - 1, -howMany);
     return this;
@@ -508,7 +661,11 @@ export class FakeSheet {
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents)) throw signatureError('SpreadsheetApp.Sheet.appendRow', [rowContents]);
     const row = this.getLastRow() + 1;
-    rowContents.forEach((v, i) => this._write(row, i + 1, v));
+    if (row > this.maxRows) this.spreadsheet._checkCellLimit(this.maxColumns);
+    const columns = Math.max(rowContents.length - this.maxColumns, 0);
+    if (columns > 0) this.spreadsheet._checkCellLimit(columns * Math.max(row, this.maxRows));
+    const writes = rowContents.map((v, i) => this._prepare(row, i + 1, v));
+    writes.forEach((w, i) => this._commit(row, i + 1, w));
     if (row > this.maxRows) this.maxRows = row;
     return this;
   }

@@ -9,7 +9,9 @@ import { GridRef, refOf, shiftRef } from './grid-ref';
 import { isInteger, signatureError } from './helpers';
 import { FakeNamedRange } from './named-range';
 import { FakeRange } from './range';
-import { FakeSheet } from './sheet';
+import { FakeSheet, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './sheet';
+
+export const MAX_CELLS = 10_000_000;
 
 export class FakeSpreadsheet {
   readonly id: string;
@@ -42,10 +44,28 @@ export class FakeSpreadsheet {
     if (this.sheets.some((s) => s.name === name)) {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
+    if (this.sheets.length > 0) this._checkCellLimit(NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     const sheet = new FakeSheet(this, name, this.nextSheetId === 0 ? 0 : 100_000_000 + this.nextSheetId);
     this.nextSheetId++;
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
     return sheet;
+  }
+
+  /** Cells of every sheet's grid, empty ones included: what Google counts against the limit. */
+  cellCount(): number {
+    return this.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+  }
+
+  /**
+   * A workbook holds at most 10 million cells (https://support.google.com/drive/answer/37603); growing past that
+   * is refused with Google's message, and nothing changes.
+   */
+  _checkCellLimit(added: number): void {
+    if (this.cellCount() + added > MAX_CELLS) {
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+      );
+    }
   }
 
   /** The raw sheet by name, for tests and exporters. */

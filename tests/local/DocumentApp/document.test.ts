@@ -364,3 +364,21 @@ describe('the call counter', () => {
     );
   });
 });
+
+describe('the size of a Google Doc', () => {
+  it('takes 1,020,000 characters (paragraph ends included) and refuses the edit that passes them', () => {
+    const { DocumentApp } = workspace();
+    const { doc, body } = newDoc(DocumentApp);
+    // The first empty paragraph counts one; each appended paragraph its text and its end.
+    const line = 'x'.repeat(9_999);
+    for (let i = 0; i < 101; i++) body.appendParagraph(line);
+    const used = 1 + 101 * 10_000;
+    expect(used).toBe(1_010_001);
+    expect(() => body.appendTable([['y'.repeat(10_000)]])).toThrow(/Document is too large/);
+    expect(() => body.appendParagraph('z'.repeat(10_000))).toThrow(/at most 1,020,000 characters/);
+    expect(body.getNumChildren()).toBe(102);
+    body.appendParagraph('z'.repeat(9_998));
+    expect(() => body.getParagraphs()[1].appendText('!')).toThrow(/Document is too large/);
+    doc.saveAndClose();
+  });
+});

@@ -1,6 +1,11 @@
 import vm from 'node:vm';
 import { Runtime } from '../../../local/workspace/runtime';
-import { LocalMail, MAIL_QUOTA_MESSAGE } from '../../../local/workspace/MailApp';
+import {
+  BODY_SIZE_MESSAGE,
+  LocalMail,
+  MAIL_QUOTA_MESSAGE,
+  RECIPIENTS_PER_MESSAGE,
+} from '../../../local/workspace/MailApp';
 import { LocalUtilities } from '../../../local/workspace/Utilities';
 
 function setup(dailyQuota?: number) {
@@ -174,5 +179,33 @@ describe('MailApp seen from a script in its own vm context', () => {
     expect(mail.sent[0].cc).toEqual(['owner@example.org']);
     expect(mail.sent[0].attachments[0].name).toBe('a.txt');
     expect(MailApp.getRemainingDailyQuota()).toBe(98);
+  });
+});
+
+describe('MailApp message size limits', () => {
+  it('takes a body of 200,000 bytes, plain and HTML together, and refuses one byte more, sending nothing', () => {
+    const { mail, MailApp } = setup();
+    MailApp.sendEmail('lead@example.org', 'Digest', 'x'.repeat(100_000), { htmlBody: 'y'.repeat(100_000) });
+    expect(mail.sent).toHaveLength(1);
+    expect(() =>
+      MailApp.sendEmail('lead@example.org', 'Digest', 'x'.repeat(100_000), { htmlBody: 'y'.repeat(100_001) }),
+    ).toThrow(BODY_SIZE_MESSAGE);
+    // Bytes, not characters: "£" is two bytes in UTF-8.
+    expect(() => MailApp.sendEmail('lead@example.org', 'Digest', '£'.repeat(100_001))).toThrow(
+      'Limit Exceeded: Email Body Size.',
+    );
+    expect(mail.sent).toHaveLength(1);
+    expect(MailApp.getRemainingDailyQuota()).toBe(99);
+  });
+
+  it('refuses attachments over 25 MB in all, and more than 50 recipients in one message', () => {
+    const { runtime, mail, MailApp } = setup(1000);
+    const big = new LocalUtilities(runtime).app.newBlob('z'.repeat(25_000_001), 'text/plain', 'big.txt');
+    expect(() => MailApp.sendEmail('lead@example.org', 'Paper', 'attached', { attachments: [big] })).toThrow(
+      'Limit Exceeded: Email Total Attachments Size.',
+    );
+    const many = Array.from({ length: 51 }, (_, i) => `officer${i}@example.org`).join(',');
+    expect(() => MailApp.sendEmail(many, 'Digest', 'hello')).toThrow(RECIPIENTS_PER_MESSAGE);
+    expect(mail.sent).toHaveLength(0);
   });
 });

@@ -73,8 +73,10 @@ describe('values', () => {
     sheet.getRange('A1').setValue('=COUNTIF(K:K,"Overdue")');
     sheet.getRange('A2').setValue("'=not a formula");
     expect(sheet.getRange('A1').getFormula()).toBe('=COUNTIF(K:K,"Overdue")');
-    // Formulas are not evaluated locally: the value is '' until a test supplies it.
-    expect(sheet.getRange('A1').getValue()).toBe('');
+    // Formulas are not evaluated locally: reading one throws until a test supplies its value.
+    expect(() => sheet.getRange('A1').getValue()).toThrow(
+      'not implemented in the local Workspace: formula =COUNTIF(K:K,"Overdue") (in Sheet1!A1)',
+    );
     local.active.sheet('Sheet1').setComputed(1, 1, 4);
     expect(sheet.getRange('A1').getValue()).toBe(4);
     expect(sheet.getRange('A2').getFormula()).toBe('');
@@ -244,7 +246,13 @@ describe('data validation', () => {
     expect(sheet.getRange('K6').getDataValidation()).toBeNull();
 
     const raw = local.active.sheet('Sheet1');
-    sheet.getRange('K2:K3').setValues([['Overdue'], ['Lost']]);
+    expect(() => sheet.getRange('K2:K3').setValues([['Overdue'], ['Lost']])).toThrow(
+      'The data you entered in cell K3 violates the data validation rules set on this cell.',
+    );
+    expect(sheet.getRange('K2').getValue()).toBe('');
+    sheet.getRange('K2').setValue('Overdue');
+    // "Lost" was there before the rule: Sheets marks it rather than removing it.
+    raw.seed(3, 11, [['Lost']]);
     expect(raw.validationError(2, 11)).toBe(false);
     expect(raw.validationError(3, 11)).toBe(true);
     sheet.getRange('K2:K5').clearDataValidations();
@@ -261,9 +269,15 @@ describe('data validation', () => {
     const due = app.newDataValidation().requireDate().setAllowInvalid(false).build();
     sheet.getRange('H2').setDataValidation(lead.build());
     sheet.getRange('F2:F3').setDataValidation(due);
-    sheet.getRange('H2').setValue('XX');
-    sheet.getRange('F2:F3').setValues([[new Date(2024, 0, 5)], ['next spring']]);
     const raw = local.active.sheet('Sheet1');
+    expect(() => sheet.getRange('H2').setValue('XX')).toThrow(/cell H2 violates the data validation rules/);
+    expect(() => sheet.getRange('F2:F3').setValues([[new Date(2024, 0, 5)], ['next spring']])).toThrow(
+      /cell F3 violates/,
+    );
+    expect(sheet.getRange('F2').getValue()).toBe('');
+    // Typed before the rules were set: kept and marked.
+    raw.seed(2, 6, [[new Date(2024, 0, 5)], ['next spring']]);
+    raw.seed(2, 8, [['XX']]);
     expect(raw.validationError(2, 8)).toBe(true);
     expect(raw.validationError(2, 6)).toBe(false);
     expect(raw.validationError(3, 6)).toBe(true);
