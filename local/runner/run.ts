@@ -136,7 +136,7 @@ export function registerPlan(
       .findIndex((r) => r[0] === 'Owner email'),
   );
   if (ownerRow !== undefined && ownerRow > 0)
-    bundle.edit('Settings', `B${ownerRow + 1}`, [[ws.runtime.activeUserEmail]]);
+    bundle.edit('Settings', `B${ownerRow + 1}`, [[ws.runtime.user]]);
   bundle.edit('Import', a1(plan.length, plan[0].length), plan);
   bundle.clickMenu('Import plan');
   const importMessage = lastDialog(bundle);
@@ -157,16 +157,8 @@ export function officersAtWork(bundle: LoadedBundle, officers: string[][], today
   const col = (name: string): number => (header as string[]).indexOf(name);
   const cell = (name: string, index: number): string => `${columnLetter(col(name) + 1)}${index + 2}`;
   const emailOf = (lead: unknown): string =>
-    officers.find((o) => o[0] === String(lead).split(',')[0].trim())?.[3] || ws.runtime.activeUserEmail;
-  const as = (lead: unknown, fn: () => void): void => {
-    const previous = ws.runtime.activeUserEmail;
-    ws.runtime.activeUserEmail = emailOf(lead);
-    try {
-      fn();
-    } finally {
-      ws.runtime.activeUserEmail = previous;
-    }
-  };
+    officers.find((o) => o[0] === String(lead).split(',')[0].trim())?.[3] || ws.runtime.user;
+  const as = (lead: unknown, fn: () => void): void => bundle.as(emailOf(lead), fn);
   const overdue = rows.flatMap((r, i) => (r[col('Status')] === 'Overdue' ? [i] : []));
   const done: string[] = [];
   const [first, second] = overdue;

@@ -18,8 +18,9 @@ describe('Edits to the Register (installable onEdit)', () => {
   it('stamps Last updated on a progress change and keeps the old progress in History', () => {
     const bundle = sampleRegister();
     const before = registerRows(bundle)[1];
-    bundle.ws.runtime.activeUserEmail = 'bea.marsh@example.org';
-    bundle.edit('Register', cell(bundle, 'Progress', 3), [['Panel met again on 1 September.']]);
+    bundle.as('bea.marsh@example.org', () =>
+      bundle.edit('Register', cell(bundle, 'Progress', 3), [['Panel met again on 1 September.']]),
+    );
     const after = registerRows(bundle)[1];
     expect(after.Progress).toBe('Panel met again on 1 September.');
     expect(day(after['Last updated'])).toBe('2010-09-06');

@@ -13,8 +13,9 @@ function setup(dailyQuota?: number) {
 describe('MailApp.sendEmail', () => {
   it('records the three-argument form with sender and date', () => {
     const { runtime, mail, MailApp } = setup();
-    runtime.effectiveUserEmail = 'owner@example.org';
-    MailApp.sendEmail('lead@example.org', 'Overdue actions', 'You have 2 overdue actions.');
+    runtime.as('owner@example.org', () =>
+      MailApp.sendEmail('lead@example.org', 'Overdue actions', 'You have 2 overdue actions.'),
+    );
     expect(mail.sent).toHaveLength(1);
     expect(mail.sent[0]).toMatchObject({
       to: ['lead@example.org'],

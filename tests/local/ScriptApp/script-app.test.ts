@@ -78,9 +78,10 @@ describe('trigger limits and deletion', () => {
     );
     expect(script.triggers()).toHaveLength(20);
     // The limit is per user: another officer can still install theirs.
-    runtime.effectiveUserEmail = 'other.officer@example.org';
-    expect(() => ScriptApp.newTrigger('theirs').timeBased().everyHours(1).create()).not.toThrow();
-    expect(ScriptApp.getProjectTriggers()).toHaveLength(1);
+    runtime.as('other.officer@example.org', () => {
+      expect(() => ScriptApp.newTrigger('theirs').timeBased().everyHours(1).create()).not.toThrow();
+      expect(ScriptApp.getProjectTriggers()).toHaveLength(1);
+    });
   });
 
   it('deleteTrigger removes exactly that trigger', () => {
