@@ -177,3 +177,17 @@ describe('MailApp seen from a script in its own vm context', () => {
     expect(MailApp.getRemainingDailyQuota()).toBe(98);
   });
 });
+
+describe('MailApp without the send_mail scope', () => {
+  it('refuses every call with Google’s message and sends nothing', () => {
+    const { runtime, mail, MailApp } = setup();
+    runtime.scopes.grant(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(() => MailApp.getRemainingDailyQuota()).toThrow(
+      'Specified permissions are not sufficient to call MailApp.getRemainingDailyQuota. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(() => MailApp.sendEmail('a@example.org', 's', 'b')).toThrow(
+      'Specified permissions are not sufficient to call MailApp.sendEmail.',
+    );
+    expect(mail.sent).toHaveLength(0);
+  });
+});

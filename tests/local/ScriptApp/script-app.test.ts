@@ -105,6 +105,52 @@ describe('trigger limits and deletion', () => {
   });
 });
 
+describe('triggers per user', () => {
+  const OWNER = 'owner@council.example';
+  const EDITOR = 'editor@council.example';
+
+  it('lists only the current user’s triggers and records each one’s owner', () => {
+    const { runtime, script, ScriptApp } = setup();
+    runtime.as(OWNER, () =>
+      ScriptApp.newTrigger('onRegisterEdit').forSpreadsheet('sheet-123').onEdit().create(),
+    );
+    runtime.as(EDITOR, () => {
+      expect(ScriptApp.getProjectTriggers()).toEqual([]);
+    });
+    expect(script.triggers().map((t) => t.owner)).toEqual([OWNER]);
+  });
+
+  it('refuses to delete another user’s trigger', () => {
+    const { runtime, script, ScriptApp } = setup();
+    const theirs = runtime.as(OWNER, () => ScriptApp.newTrigger('f').timeBased().everyDays(1).create());
+    runtime.as(EDITOR, () =>
+      expect(() => ScriptApp.deleteTrigger(theirs)).toThrow(
+        `Trigger ${theirs.getUniqueId()} belongs to ${OWNER} and cannot be deleted by ${EDITOR}`,
+      ),
+    );
+    expect(script.triggers()).toHaveLength(1);
+    runtime.as(OWNER, () => ScriptApp.deleteTrigger(theirs));
+    expect(script.triggers()).toHaveLength(0);
+  });
+
+  it('counts an installable trigger’s run as its owner’s, whoever edited', () => {
+    const { runtime, ScriptApp } = setup();
+    runtime.as(OWNER, () => ScriptApp.newTrigger('f').timeBased().everyDays(1).create());
+    const seen = runtime.as(EDITOR, () =>
+      runtime.runAs('installable', () => ScriptApp.getProjectTriggers().length, OWNER),
+    );
+    expect(seen).toBe(1);
+  });
+
+  it('needs script.scriptapp in the manifest', () => {
+    const { runtime, ScriptApp } = setup();
+    runtime.scopes.grant(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(() => ScriptApp.getProjectTriggers()).toThrow(
+      'Specified permissions are not sufficient to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+    );
+  });
+});
+
 describe('nextRun', () => {
   it('keeps a weekly Monday 08:00 Europe/London trigger at 08:00 local across the October BST change', () => {
     const { script, ScriptApp } = setup();
