@@ -11,6 +11,8 @@ import { SHEET, appendRows } from './sheets';
 /** Fields whose every change is kept in History. */
 const TRACKED: readonly ColumnKey[] = ['action', 'dueDate', 'revisedDueDate', 'lead', 'progress', 'status'];
 export const SEVERAL_CELLS = '(several cells changed at once: Sheets does not give the old values)';
+/** Who, when Google does not name the editor (another domain, or a consumer account): see the README. */
+export const UNNAMED_EDITOR = '(editor not named by Google)';
 
 const headerOf = (key: ColumnKey): string => REGISTER_COLUMNS.find((c) => c.key === key)?.header ?? key;
 
@@ -43,7 +45,8 @@ export function onRegisterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const now = new Date();
   const today = toIsoDate(now, timeZone);
   const todayCell = fromIsoDate(today, timeZone);
-  const who = e.user?.getEmail() || Session.getActiveUser().getEmail() || 'unknown user';
+  // e.user follows the same rule as Session.getActiveUser, which would add nothing and needs userinfo.email.
+  const who = e.user?.getEmail() || UNNAMED_EDITOR;
 
   const inEdit = (key: ColumnKey): boolean => {
     const index = columns[key];

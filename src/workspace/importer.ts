@@ -7,12 +7,17 @@ import { officerIndex, resolveLeads } from '../core/officers';
 import { statusKeyOf } from '../core/status';
 import { toIsoDate } from '../core/dates';
 import { cellText } from './cells';
-import { isActionRow, readRegisterGrid, refreshStatuses } from './register';
+import { RegisterError, isActionRow, readRegisterGrid, refreshStatuses } from './register';
 import { addKloes, readOfficers, readSettings } from './settings';
 import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
 import { setUpRegister } from './setup';
 
 export const IMPORT_REPORT_HEADERS = ['Row', 'Problem', 'What was kept'] as const;
+/** How long an import waits for another one (a double click, a colleague) to finish. */
+const IMPORT_WAIT_MS = 30000;
+export const IMPORT_BUSY =
+  'Another import of this plan is running at this moment, so this one added nothing. When it has finished, ' +
+  'check the Register; choose Import plan again only if actions are missing (those already there are skipped).';
 
 export interface ImportOutcome {
   readonly imported: number;
@@ -24,12 +29,23 @@ export interface ImportOutcome {
 /**
  * Import plan: reads what officers pasted into the Import sheet (as displayed, so text stays as written),
  * appends the actions the register does not have yet in one write, notes unknown leads, lists every row it
- * could not fully understand in the Import report sheet, then refreshes statuses.
+ * could not fully understand in the Import report sheet, then refreshes statuses. Under the document lock: two
+ * imports at once (a double click) would both read the register before either wrote, and add every action twice.
  */
 export function importPlanFromSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet = activeSpreadsheet(),
 ): ImportOutcome {
   if (!ss.getSheetByName(SHEET.register)) setUpRegister(ss);
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(IMPORT_WAIT_MS)) throw new RegisterError(IMPORT_BUSY);
+  try {
+    return importUnderLock(ss);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function importUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ImportOutcome {
   const importSheet = ensureSheet(ss, SHEET.import, []);
   const grid = importSheet.getDataRange().getDisplayValues();
   const timeZone = ss.getSpreadsheetTimeZone();

@@ -2,14 +2,21 @@ import { REGISTER_COLUMNS, matchColumns } from '../core/headers';
 import type { ColumnKey } from '../core/headers';
 import { STATUS_KEYS } from '../core/model';
 import type { Settings } from '../core/model';
+import { missingPermission, permissionMessage } from '../core/permissions';
 import { cellText } from './cells';
+import { runningUser } from './messages';
 import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet, readSettings } from './settings';
 import { PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperSheets } from './paper';
+import { RegisterError } from './register';
 import { SHEET, activeSpreadsheet, ensureSheet, styleHeader } from './sheets';
 
 export const HISTORY_HEADERS = ['When', 'Who', 'Ref', 'Field', 'Old value', 'New value'] as const;
 export const EDIT_HANDLER = 'onRegisterEdit';
+/** Document property naming the one edit trigger of this spreadsheet and its owner: {"id", "owner"}. */
+export const EDIT_TRIGGER_KEY = 'register.editTrigger';
 const RULE_LABELS_KEY = 'register.statusRuleLabels';
+/** How long set-up waits for another editor's set-up to finish before giving up. */
+const SETUP_WAIT_MS = 30000;
 const PROTECTION_PREFIX = 'Action Plan: computed column';
 
 /** Columns the register computes: officers are warned before typing over them. */
@@ -33,10 +40,21 @@ const WIDTHS: Partial<Record<ColumnKey, number>> = {
 const WRAPPED: readonly ColumnKey[] = ['kloe', 'recommendation', 'action', 'timescale', 'progress', 'status'];
 export const DATE_FORMAT = 'dd mmm yyyy';
 
+/** The spreadsheet's edit trigger after set-up: whether this run installed it, and whose it is. */
+export interface EditTriggerReport {
+  readonly installed: boolean;
+  /** True when it belongs to the person running set-up. */
+  readonly mine: boolean;
+  /** Its owner's address; '' when the manifest does not let the script know addresses. */
+  readonly owner: string;
+  /** Why there is none, when Google refused the permission to manage triggers. */
+  readonly refused?: string;
+}
+
 export interface SetupReport {
   readonly createdSheets: readonly string[];
   readonly addedColumns: readonly string[];
-  readonly triggerInstalled: boolean;
+  readonly editTrigger: EditTriggerReport;
 }
 
 /**
@@ -73,8 +91,7 @@ export function setUpRegister(
   applyValidation(ss, sheet, columns, settings);
   applyStatusColours(sheet, columns, settings);
   protectComputedColumns(sheet, columns);
-  const triggerInstalled = installEditTrigger(ss);
-  return { createdSheets, addedColumns, triggerInstalled };
+  return { createdSheets, addedColumns, editTrigger: editTriggerOrReason(ss) };
 }
 
 /** Finds the core columns by header; appends the missing ones at the end, leaving officers' columns alone. */
@@ -230,10 +247,72 @@ function protectComputedColumns(
   }
 }
 
-/** The installable onEdit trigger (it knows who edited, unlike the simple one); installed once. */
-function installEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
-  const present = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === EDIT_HANDLER);
-  if (present) return false;
-  ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
-  return true;
+/** A trigger as the document properties record it: one per spreadsheet, whoever installed it. */
+export interface RecordedTrigger {
+  readonly id: string;
+  readonly owner: string;
+}
+
+export function readRecordedTrigger(
+  properties: GoogleAppsScript.Properties.Properties,
+  key: string,
+): RecordedTrigger | null {
+  try {
+    const value = JSON.parse(properties.getProperty(key) ?? 'null') as Partial<RecordedTrigger> | null;
+    return value && typeof value.id === 'string' ? { id: value.id, owner: String(value.owner ?? '') } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The rest of set-up stands when the manifest does not allow triggers: the report says why edits go unrecorded. */
+function editTriggerOrReason(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditTriggerReport {
+  try {
+    return ensureEditTrigger(ss);
+  } catch (error) {
+    const missing = missingPermission(error);
+    if (!missing) throw error;
+    return { installed: false, mine: false, owner: '', refused: permissionMessage(missing) };
+  }
+}
+
+/**
+ * Whether a recorded trigger is the running user's: among their triggers, or recorded under their address (then
+ * they deleted it, and set-up may put it back). An owner the script could not name is taken to be someone else.
+ */
+export function isMine(
+  recorded: RecordedTrigger,
+  mine: readonly GoogleAppsScript.Script.Trigger[],
+  me: string,
+): boolean {
+  return mine.some((t) => t.getUniqueId() === recorded.id) || (me !== '' && recorded.owner === me);
+}
+
+/**
+ * The installable onEdit trigger (it knows who edited, unlike the simple one), one per spreadsheet. A user sees
+ * only their own triggers, so the one installed is recorded in document properties with its owner: a second
+ * editor's set-up finds it there and adds none (two would record every edit twice). Set-up by the owner puts
+ * back a trigger they deleted. Under the document lock, so two editors setting up at once install one.
+ */
+function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditTriggerReport {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(SETUP_WAIT_MS)) {
+    throw new RegisterError(
+      'Another editor is setting up the register at this moment. Choose Set up or repair register again in a minute.',
+    );
+  }
+  try {
+    const properties = PropertiesService.getDocumentProperties();
+    const recorded = readRecordedTrigger(properties, EDIT_TRIGGER_KEY);
+    const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === EDIT_HANDLER);
+    const me = runningUser();
+    if (recorded && !isMine(recorded, mine, me))
+      return { installed: false, mine: false, owner: recorded.owner };
+    const kept = mine.find((t) => t.getUniqueId() === recorded?.id) ?? mine[0];
+    const trigger = kept ?? ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
+    properties.setProperty(EDIT_TRIGGER_KEY, JSON.stringify({ id: trigger.getUniqueId(), owner: me }));
+    return { installed: kept === undefined, mine: true, owner: me };
+  } finally {
+    lock.releaseLock();
+  }
 }
