@@ -12,12 +12,15 @@ export const SCOPE_WORDS: Readonly<Record<string, string>> = {
   [`${AUTH}spreadsheets.currentonly`]: 'see and edit this spreadsheet',
   [`${AUTH}spreadsheets`]: 'see and edit spreadsheets',
   [`${AUTH}script.container.ui`]: 'show dialogs in the spreadsheet',
-  [`${AUTH}documents`]: 'make Google Docs (the briefing paper)',
+  [`${AUTH}documents`]: 'make Google Docs',
   [`${AUTH}drive.file`]: 'keep the files it makes in your Drive',
   [`${AUTH}script.send_mail`]: 'send email as you',
   [`${AUTH}script.scriptapp`]: 'run on a schedule and record edits (triggers)',
   [`${AUTH}userinfo.email`]: 'know your email address',
 };
+
+/** How every refusal an officer is shown begins. */
+export const REFUSED = 'Google did not let the register';
 
 export interface MissingPermission {
   /** The method Google refused, e.g. "MailApp.sendEmail"; '' for an advanced service. */
@@ -48,7 +51,7 @@ export function describeScopes(scopes: readonly string[]): string {
 /** What to tell an officer whose action failed for want of a permission. */
 export function permissionMessage(missing: MissingPermission): string {
   return (
-    `Google did not let the register ${describeScopes(missing.scopes)}: that permission is missing from ` +
+    `${REFUSED} ${describeScopes(missing.scopes)}: that permission is missing from ` +
     "the script's manifest (oauthScopes in appsscript.json). Whoever deployed the register must add it and " +
     'push again; everyone is then asked to allow it once.'
   );
