@@ -39,8 +39,7 @@ function editTriggerLine(trigger: EditTriggerReport): string {
   const who = trigger.owner === '' ? 'another editor' : trigger.owner;
   return (
     `Edits to the Register are recorded in History by the edit trigger ${who} installed, so no second one ` +
-    'was added (two would record every edit twice). Only they can remove it; if they leave, they or an ' +
-    'administrator remove it, then anyone runs Set up or repair register again.'
+    'was added (two would record every edit twice). It runs as them, and only they can remove it.'
   );
 }
 
