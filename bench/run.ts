@@ -246,7 +246,7 @@ export function runOurs(plan: GeneratedPlan): { result: RunResult; bundle: Loade
   // What the officer types and pastes is not the script's work.
   bundle.edit('Officers', a1(plan.officers.length, 5, 2), plan.officers);
   const owner = ownerRow(bundle);
-  if (owner > 0) bundle.edit('Settings', `B${owner}`, [[ws.runtime.activeUserEmail]]);
+  if (owner > 0) bundle.edit('Settings', `B${owner}`, [[ws.runtime.user]]);
   makeRoom(bundle, 'Import', plan.grid.length, plan.grid[0].length);
   bundle.edit('Import', a1(plan.grid.length, plan.grid[0].length), plan.grid);
 
@@ -323,7 +323,7 @@ export function runNaive(plan: GeneratedPlan): { result: RunResult; bundle: Load
     const ss = bundle.spreadsheet();
     ss.getSheetByName('Officers')?.getRange(2, 1, plan.officers.length, 5).setValues(plan.officers);
     const owner = ownerRow(bundle);
-    if (owner > 0) ss.getSheetByName('Settings')?.getRange(owner, 2).setValue(ws.runtime.activeUserEmail);
+    if (owner > 0) ss.getSheetByName('Settings')?.getRange(owner, 2).setValue(ws.runtime.user);
   });
   makeRoom(bundle, 'Import', plan.grid.length, plan.grid[0].length);
   ws.runtime.calls.uncounted(() =>

@@ -78,7 +78,7 @@ describe('the naive baseline does the same work as the register (20 actions)', (
 
   it('emails the same people: the leads with actions due and the plan owner', () => {
     const people = recipients(ours.bundle);
-    expect(people).toContain(ours.bundle.ws.runtime.activeUserEmail);
+    expect(people).toContain(ours.bundle.ws.runtime.user);
     expect(people.length).toBeGreaterThan(5);
     expect(recipients(naive.bundle)).toEqual(people);
   });

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { DIST } from '../local/runner/bundle';
 import { runRegister } from '../local/runner/run';
 
 const ROOT = join(__dirname, '..');
@@ -73,6 +74,50 @@ describe('the local runner (npm start)', () => {
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(
       'action-plan-register: --today must be a date as YYYY-MM-DD, not "31/12/2026"',
+    );
+  });
+
+  /** dist/appsscript.json, as clasp pushes it, without one scope. */
+  function manifestWithout(scope: string): string {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8')) as {
+      oauthScopes: string[];
+    };
+    manifest.oauthScopes = manifest.oauthScopes.filter(
+      (s) => s !== `https://www.googleapis.com/auth/${scope}`,
+    );
+    const path = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'appsscript.json');
+    writeFileSync(path, JSON.stringify(manifest));
+    return path;
+  }
+
+  it('says in plain words which permission a manifest lacks, and exits non-zero', () => {
+    const manifest = manifestWithout('script.send_mail');
+    const result = cli('--manifest', manifest, '--out', join(out, 'no-mail'));
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `action-plan-register: The weekly reminder run: the manifest ${manifest} does not grant the permission to send email as you (https://www.googleapis.com/auth/script.send_mail).`,
+      `action-plan-register: Previewing my reminder: the manifest ${manifest} does not grant the permission to send email as you (https://www.googleapis.com/auth/script.send_mail).`,
+    ]);
+    expect(result.stdout).toMatch(/Weekly digest fired .*: 0 emails/);
+  });
+
+  it('still writes what it could when the paper cannot be made', async () => {
+    const manifest = manifestWithout('documents');
+    const dir = join(out, 'no-docs');
+    const summary = await runRegister({ out: dir, manifest });
+    expect(summary.refused).toEqual([
+      `Generating the briefing paper: the manifest ${manifest} does not grant the permission to make Google Docs (https://www.googleapis.com/auth/documents).`,
+    ]);
+    expect(existsSync(join(dir, 'briefing-paper.docx'))).toBe(false);
+    expect(existsSync(join(dir, 'register.csv'))).toBe(true);
+    expect(readdirSync(join(dir, 'emails')).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a manifest it cannot read with one line', () => {
+    const result = cli('--manifest', 'no-such-manifest.json', '--out', join(out, 'unused'));
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(
+      /^action-plan-register: cannot read manifest "no-such-manifest.json": /,
     );
   });
 });

@@ -1,14 +1,16 @@
 /**
  * Loads dist/Code.js, the very file clasp pushes, into a Node vm context whose globals are the in-memory
  * Workspace, and drives it as a user and Google would: onOpen, menu items by caption, installable onEdit,
- * time-driven triggers and google.script.run calls, each in its own execution context.
+ * time-driven triggers and google.script.run calls, each in its own execution context, by the person the
+ * harness acts as (`as`), with the scopes of the manifest clasp pushes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { LocalWorkspace } from '../workspace';
 import type { WorkspaceOptions } from '../workspace';
-import type { ExecutionKind } from '../workspace/runtime';
+import { visibleActiveUser } from '../workspace/Base';
+import type { ExecutionKind, PausePoint } from '../workspace/runtime';
 import {
   type ChangeType,
   type EditFields,
@@ -22,6 +24,12 @@ import {
 } from './user-actions';
 
 export const DIST = join(__dirname, '../../dist');
+
+/** The manifest's oauthScopes, or null when it names none (Apps Script then grants what the code uses). */
+export function readManifestScopes(path: string): readonly string[] | null {
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { oauthScopes?: unknown };
+  return Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes.map(String) : null;
+}
 
 export function readBundle(dist = DIST): { code: string; htmlFiles: Record<string, string> } {
   const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -77,14 +85,50 @@ export class LoadedBundle {
 
   /** Calls a top-level function as Google would start an execution of the given kind. */
   call(name: string, kind: ExecutionKind, ...args: unknown[]): unknown {
+    return this.start(name, kind, () => args);
+  }
+
+  /**
+   * Runs `fn` with `email` at the keyboard: the menus, edits, dialogs and simple triggers it starts are that
+   * person's. Installable and time-driven triggers still run as the user who created them.
+   */
+  as<T>(email: string, fn: () => T): T {
+    return this.ws.runtime.as(email, fn);
+  }
+
+  /**
+   * Two executions at once: `first` starts an execution, which pauses at `pause` (after its nth service call, or
+   * before or after its nth call of a method) while `second` runs another execution to completion; then the first
+   * resumes. The second runs inside the first's service call, which is how a single thread models two
+   * executions interleaving. An error of the second is thrown once the first has finished; a first execution
+   * that never reaches the pause is an error too.
+   */
+  overlap<T>(first: () => T, pause: PausePoint, second: () => unknown): T {
+    const secondErrors: unknown[] = [];
+    const disarm = this.ws.runtime.pauseAt(pause, () => {
+      try {
+        second();
+      } catch (error) {
+        secondErrors.push(error);
+      }
+    });
+    let result: T;
+    try {
+      result = first();
+    } catch (error) {
+      disarm();
+      throw error;
+    }
+    if (!disarm()) throw new Error(`The first execution never reached ${JSON.stringify(pause)}.`);
+    if (secondErrors.length > 0) throw secondErrors[0];
+    return result;
+  }
+
+  /** Starts an execution of a top-level function; `owner` is the creator of the trigger that fires it. */
+  private start(name: string, kind: ExecutionKind, args: () => unknown[], owner?: string): unknown {
     if (!this.hasFunction(name)) throw new Error(`Script function not found: ${name}`);
     const fn = this.context[name] as Handler;
-    try {
-      return this.ws.runtime.runAs(kind, () => fn(...args));
-    } finally {
-      // Google frees an execution's locks when it ends.
-      this.ws.lock.endExecution();
-    }
+    return this.ws.runtime.runAs(kind, () => fn(...args()), owner);
   }
 
   /** Opening the spreadsheet: the simple onOpen trigger. */
@@ -138,9 +182,12 @@ export class LoadedBundle {
   // A user at work in the sheet: each action stores what Sheets stores and fires what Google fires
   // (user-actions.ts says which event each sends).
 
-  /** The signed-in user as an event's `user` field shows them. */
+  /**
+   * The event's `user`, built inside each execution: whether it names the editor depends on who the trigger
+   * runs as.
+   */
   private editor(): { getEmail: () => string; getNickname: () => string } {
-    return { getEmail: () => this.ws.runtime.activeUserEmail, getNickname: () => '' };
+    return editorOf(visibleActiveUser(this.ws.runtime));
   }
 
   private target(sheetName: string, a1: string): Target {
@@ -170,10 +217,12 @@ export class LoadedBundle {
       triggerUid,
       ...fields,
     });
-    if (this.hasFunction('onEdit')) this.call('onEdit', 'simple', event('LIMITED'));
+    if (this.hasFunction('onEdit')) this.start('onEdit', 'simple', () => [event('LIMITED')]);
     for (const trigger of this.ws.script.triggers()) {
-      if (trigger.eventType === 'ON_EDIT')
-        this.call(trigger.handlerFunction, 'installable', event('FULL', trigger.uniqueId));
+      if (trigger.eventType === 'ON_EDIT') {
+        const fire = () => [event('FULL', trigger.uniqueId)];
+        this.start(trigger.handlerFunction, 'installable', fire, trigger.owner);
+      }
     }
     this.fireChange('EDIT');
   }
@@ -182,13 +231,16 @@ export class LoadedBundle {
   private fireChange(changeType: ChangeType): void {
     for (const trigger of this.ws.script.triggers()) {
       if (trigger.eventType !== 'ON_CHANGE') continue;
-      this.call(trigger.handlerFunction, 'installable', {
-        authMode: 'FULL',
-        changeType,
-        source: this.spreadsheet(),
-        user: this.editor(),
-        triggerUid: trigger.uniqueId,
-      });
+      const fire = () => [
+        {
+          authMode: 'FULL',
+          changeType,
+          source: this.spreadsheet(),
+          user: this.editor(),
+          triggerUid: trigger.uniqueId,
+        },
+      ];
+      this.start(trigger.handlerFunction, 'installable', fire, trigger.owner);
     }
   }
 
@@ -276,26 +328,43 @@ export class LoadedBundle {
     for (const trigger of this.ws.script.triggers()) {
       if (trigger.eventType !== 'CLOCK' || trigger.handlerFunction !== handlerFunction) continue;
       const now = this.ws.runtime.now();
-      this.call(trigger.handlerFunction, 'time', {
-        authMode: 'FULL',
-        triggerUid: trigger.uniqueId,
-        year: now.getUTCFullYear(),
-        month: now.getUTCMonth() + 1,
-        'day-of-month': now.getUTCDate(),
-        hour: now.getUTCHours(),
-        minute: now.getUTCMinutes(),
-        second: now.getUTCSeconds(),
-        timezone: 'UTC',
-      });
+      const fire = () => [
+        {
+          authMode: 'FULL',
+          triggerUid: trigger.uniqueId,
+          year: now.getUTCFullYear(),
+          month: now.getUTCMonth() + 1,
+          'day-of-month': now.getUTCDate(),
+          hour: now.getUTCHours(),
+          minute: now.getUTCMinutes(),
+          second: now.getUTCSeconds(),
+          timezone: 'UTC',
+        },
+      ];
+      this.start(trigger.handlerFunction, 'time', fire, trigger.owner);
       fired++;
     }
     return fired;
   }
 }
 
-/** A fresh Workspace with the built bundle loaded into it. */
-export function loadBundle(options: WorkspaceOptions = {}, dist = DIST): LoadedBundle {
+/** The User of an edit event: the editor, or '' where Google withholds the address. */
+function editorOf(email: string): { getEmail: () => string; getNickname: () => string } {
+  return { getEmail: () => email, getNickname: () => email.slice(0, Math.max(0, email.indexOf('@'))) };
+}
+
+export interface BundleOptions extends WorkspaceOptions {
+  /** The manifest whose oauthScopes the project is granted; dist/appsscript.json, as clasp pushes it. */
+  readonly manifest?: string;
+}
+
+/** A fresh Workspace with the built bundle loaded into it, granted the scopes of its manifest. */
+export function loadBundle(options: BundleOptions = {}, dist = DIST): LoadedBundle {
   const { code, htmlFiles } = readBundle(dist);
-  const ws = new LocalWorkspace({ ...options, htmlFiles: options.htmlFiles ?? htmlFiles });
+  const scopes =
+    options.scopes !== undefined
+      ? options.scopes
+      : readManifestScopes(options.manifest ?? join(dist, 'appsscript.json'));
+  const ws = new LocalWorkspace({ ...options, scopes, htmlFiles: options.htmlFiles ?? htmlFiles });
   return new LoadedBundle(ws, code);
 }

@@ -1,9 +1,10 @@
-/** `npm start -- [--plan FILE] [--officers FILE] [--today YYYY-MM-DD] [--out DIR]` */
+/** `npm start -- [--plan FILE] [--officers FILE] [--today YYYY-MM-DD] [--out DIR] [--manifest FILE]` */
 import { parseArgs } from 'node:util';
 import { UsageError, runRegister } from './run';
 
 const USAGE =
-  'usage: npm start -- [--plan FILE.tsv|.csv] [--officers FILE.csv] [--today YYYY-MM-DD] [--out DIR]';
+  'usage: npm start -- [--plan FILE.tsv|.csv] [--officers FILE.csv] [--today YYYY-MM-DD] [--out DIR] ' +
+  '[--manifest appsscript.json]';
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -15,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
         officers: { type: 'string' },
         today: { type: 'string' },
         out: { type: 'string', default: 'out' },
+        manifest: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -34,9 +36,12 @@ async function main(argv: string[]): Promise<number> {
       officers: values.officers,
       today: values.today,
       out: values.out ?? 'out',
+      manifest: values.manifest,
     });
     for (const line of summary.lines) console.log(line);
-    return 0;
+    // A missing permission is the deployer's to fix: said plainly, and the run fails.
+    for (const line of summary.refused) console.error(`action-plan-register: ${line}`);
+    return summary.refused.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`action-plan-register: ${error.message}`);

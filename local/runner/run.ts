@@ -1,10 +1,11 @@
 /**
  * The register end to end on a plan, in the local Workspace, through the bundle's own entry points: open the
  * sheet, set up, fill Officers and paste the plan as a user would, import, refresh, generate the paper, schedule
- * the weekly digest and let Google fire it. Then the state is exported to real files.
+ * the weekly digest and let Google fire it. Then the state is exported to real files. The project has the
+ * scopes of its manifest (dist/appsscript.json unless told otherwise); each permission Google refuses is reported.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { addDays, fromIsoDate, isIsoDate, toIsoDate } from '../../src/core/dates';
@@ -12,8 +13,10 @@ import { writeDocx } from '../export/docx';
 import { writeEml } from '../export/eml';
 import { writeXlsx } from '../export/xlsx';
 import { isDate } from '../workspace/runtime';
-import { loadBundle } from './bundle';
+import { REFUSED } from '../../src/core/permissions';
+import { DIST, loadBundle, readManifestScopes } from './bundle';
 import type { LoadedBundle } from './bundle';
+import { Refusals } from './refusals';
 
 export const SAMPLE_PLAN = join(__dirname, '../sample/plan.tsv');
 export const SAMPLE_OFFICERS = join(__dirname, '../sample/officers.csv');
@@ -32,11 +35,15 @@ export interface RunOptions {
   readonly officers?: string;
   readonly today?: string;
   readonly out: string;
+  /** The manifest whose oauthScopes the run is granted; dist/appsscript.json by default. */
+  readonly manifest?: string;
 }
 
 export interface RunSummary {
   readonly lines: string[];
   readonly files: string[];
+  /** Each step a missing permission stopped or hobbled, in plain words. */
+  readonly refused: readonly string[];
 }
 
 function readText(path: string, what: string): string {
@@ -130,7 +137,11 @@ export function registerPlan(
   const { ws } = bundle;
   bundle.open();
   bundle.clickMenu('Set up or repair register');
-  if (officers.length > 0) bundle.edit('Officers', a1(officers.length, OFFICER_HEADERS.length, 2), officers);
+  // Where set-up could not make the sheets, there is nowhere to paste.
+  const has = (name: string): boolean =>
+    ws.runtime.calls.uncounted(() => bundle.spreadsheet().getSheetByName(name) !== null);
+  if (officers.length > 0 && has('Officers'))
+    bundle.edit('Officers', a1(officers.length, OFFICER_HEADERS.length, 2), officers);
   const ownerRow = ws.runtime.calls.uncounted(() =>
     bundle
       .spreadsheet()
@@ -140,8 +151,8 @@ export function registerPlan(
       .findIndex((r) => r[0] === 'Owner email'),
   );
   if (ownerRow !== undefined && ownerRow > 0)
-    bundle.edit('Settings', `B${ownerRow + 1}`, [[ws.runtime.activeUserEmail]]);
-  bundle.edit('Import', a1(plan.length, plan[0].length), plan);
+    bundle.edit('Settings', `B${ownerRow + 1}`, [[ws.runtime.user]]);
+  if (has('Import')) bundle.edit('Import', a1(plan.length, plan[0].length), plan);
   bundle.clickMenu('Import plan');
   const importMessage = lastDialog(bundle);
   bundle.clickMenu('Refresh statuses');
@@ -155,22 +166,14 @@ export function registerPlan(
  */
 export function officersAtWork(bundle: LoadedBundle, officers: string[][], today: string): string[] {
   const { ws } = bundle;
-  const [header, ...rows] = ws.runtime.calls.uncounted(() =>
-    bundle.spreadsheet().getSheetByName('Register')!.getDataRange().getValues(),
-  );
+  const sheet = ws.runtime.calls.uncounted(() => bundle.spreadsheet().getSheetByName('Register'));
+  if (!sheet) return [];
+  const [header, ...rows] = ws.runtime.calls.uncounted(() => sheet.getDataRange().getValues());
   const col = (name: string): number => (header as string[]).indexOf(name);
   const cell = (name: string, index: number): string => `${columnLetter(col(name) + 1)}${index + 2}`;
   const emailOf = (lead: unknown): string =>
-    officers.find((o) => o[0] === String(lead).split(',')[0].trim())?.[3] || ws.runtime.activeUserEmail;
-  const as = (lead: unknown, fn: () => void): void => {
-    const previous = ws.runtime.activeUserEmail;
-    ws.runtime.activeUserEmail = emailOf(lead);
-    try {
-      fn();
-    } finally {
-      ws.runtime.activeUserEmail = previous;
-    }
-  };
+    officers.find((o) => o[0] === String(lead).split(',')[0].trim())?.[3] || ws.runtime.user;
+  const as = (lead: unknown, fn: () => void): void => bundle.as(emailOf(lead), fn);
   const overdue = rows.flatMap((r, i) => (r[col('Status')] === 'Overdue' ? [i] : []));
   const done: string[] = [];
   const [first, second] = overdue;
@@ -203,18 +206,25 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
   const planPath = options.plan ?? SAMPLE_PLAN;
   const { plan, officers } = readInputs(planPath, options.officers ?? SAMPLE_OFFICERS);
 
-  const bundle = loadBundle({ now: at(today, 7), timeZone: TIME_ZONE });
+  const manifest = options.manifest ?? join(DIST, 'appsscript.json');
+  const bundle = loadBundle({ now: at(today, 7), timeZone: TIME_ZONE, scopes: manifestScopes(manifest) });
   const { ws } = bundle;
   ws.sheets.ui.respond((dialog) => ({ button: /yes/i.test(dialog.buttons) ? 'YES' : 'OK' }));
+  const shown = relative(process.cwd(), manifest);
+  const refusals = new Refusals(bundle, shown.startsWith('..') || shown === '' ? manifest : shown);
   const lines: string[] = [];
   const skipped: string[] = [];
 
-  const { importMessage } = registerPlan(bundle, plan, officers);
-  lines.push(`Imported ${basename(planPath)}: ${importMessage.replace(/\n/g, ' ')}`);
-  const edits = officersAtWork(bundle, officers, today);
-  if (edits.length > 0) lines.push(`Officers at work: ${edits.join('; ')} (see history.csv).`);
-  bundle.clickMenu('Refresh statuses');
-  lines.push(`Statuses as of ${today}: ${lastDialog(bundle).split('\n').slice(1, 5).join('; ')}`);
+  const registered = refusals.step('Setting up the register and importing the plan', () =>
+    registerPlan(bundle, plan, officers),
+  );
+  if (registered && !registered.importMessage.includes(REFUSED))
+    lines.push(`Imported ${basename(planPath)}: ${registered.importMessage.replace(/\n/g, ' ')}`);
+  const edits = refusals.step('Officers editing the Register', () => officersAtWork(bundle, officers, today));
+  if (edits && edits.length > 0) lines.push(`Officers at work: ${edits.join('; ')} (see history.csv).`);
+  refusals.step('Refreshing statuses', () => bundle.clickMenu('Refresh statuses'));
+  if (lastDialog(bundle).startsWith('Statuses refreshed'))
+    lines.push(`Statuses as of ${today}: ${lastDialog(bundle).split('\n').slice(1, 5).join('; ')}`);
 
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(join(options.out, 'emails'), { recursive: true });
@@ -231,12 +241,11 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
 
   if (bundle.hasFunction('generatePaper') && bundle.hasFunction('getPaperDefaults')) {
     ws.setNow(at(today, 7, 30));
-    // The officer fills in the meeting date, which Settings leaves blank until a meeting is set.
-    const defaults = bundle.run('getPaperDefaults') as Record<string, unknown>;
-    const form = { ...defaults, meetingDate: defaults.meetingDate || today };
-    const result = bundle.run('generatePaper', form) as { url: string; name: string };
-    const doc = ws.docs.documents().find((d) => result.url.includes(d.getId()));
-    if (doc) {
+    const result = refusals.step('Generating the briefing paper', () =>
+      briefingPaper(bundle, refusals, today),
+    );
+    const doc = result && ws.docs.documents().find((d) => result.url.includes(d.getId()));
+    if (result && doc) {
       await writeDocx(doc, join(options.out, 'briefing-paper.docx'));
       files.push('briefing-paper.docx');
       lines.push(`Briefing paper: "${result.name}" (${result.url})`);
@@ -244,20 +253,24 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
   } else skipped.push('briefing paper (not built yet)');
 
   if (bundle.hasFunction('scheduleReminders') && bundle.hasFunction('runWeeklyReminders')) {
-    bundle.clickMenu('Schedule weekly reminders');
+    refusals.step('Scheduling weekly reminders', () => bundle.clickMenu('Schedule weekly reminders'));
     const trigger = ws.script.triggers().find((t) => t.handlerFunction === 'runWeeklyReminders');
     const next = trigger ? ws.script.nextRun(trigger, ws.runtime.now()) : null;
     if (next) {
       ws.setNow(next);
-      bundle.fireClock('runWeeklyReminders');
+      refusals.step('The weekly reminder run', () => bundle.fireClock('runWeeklyReminders'));
       const first = ws.mail.sent.length;
       ws.setNow(new Date(next.getTime() + 3 * 3_600_000));
-      bundle.fireClock('runWeeklyReminders');
+      refusals.step('The weekly reminder run', () => bundle.fireClock('runWeeklyReminders'));
       lines.push(
         `Weekly digest fired ${toIsoDate(next, TIME_ZONE)} ${next.toISOString().slice(11, 16)} UTC: ${first} email${first === 1 ? '' : 's'}; ` +
           `a second run the same day sent ${ws.mail.sent.length - first} more.`,
       );
     }
+    // The owner previews their own reminder: it goes to them only.
+    refusals.step('Previewing my reminder', () => bundle.clickMenu('Preview my reminder'));
+    if (/^(Your reminder|You lead no)/.test(lastDialog(bundle)))
+      lines.push(`Preview my reminder: ${lastDialog(bundle)}`);
     for (const [i, mail] of ws.mail.sent.entries()) {
       const to = String(mail.to)
         .split(',')[0]
@@ -274,5 +287,33 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
   lines.push(
     `Wrote ${files.length} files to ${options.out}: ${files.filter((f) => !f.startsWith('emails/')).join(', ')}${files.some((f) => f.startsWith('emails/')) ? ', emails/*.eml' : ''}`,
   );
-  return { lines, files };
+  return { lines, files, refused: refusals.lines() };
+}
+
+function manifestScopes(path: string): readonly string[] | null {
+  try {
+    return readManifestScopes(path);
+  } catch (error) {
+    throw new UsageError(`cannot read manifest "${path}": ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The officer opens the paper dialog, fills in the meeting date Settings leave blank until a meeting is set, and
+ * submits it. Null when the dialog could not open; warnings naming a refused permission are noted.
+ */
+function briefingPaper(
+  bundle: LoadedBundle,
+  refusals: Refusals,
+  today: string,
+): { url: string; name: string } | null {
+  const { dialogs } = bundle.ws.sheets.ui;
+  const before = dialogs.length;
+  bundle.clickMenu('Generate briefing paper…');
+  if (!dialogs.slice(before).some((d) => d.kind === 'modal')) return null;
+  const defaults = bundle.run('getPaperDefaults') as Record<string, unknown>;
+  const form = { ...defaults, meetingDate: defaults.meetingDate || today };
+  const result = bundle.run('generatePaper', form) as { url: string; name: string; warnings: string[] };
+  refusals.note('Generating the briefing paper', result.warnings);
+  return result;
 }

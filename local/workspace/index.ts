@@ -23,6 +23,10 @@ export interface WorkspaceOptions {
   readonly spreadsheetName?: string;
   /** HTML files of the project by name without extension ('PaperDialog'), for HtmlService. */
   readonly htmlFiles?: Record<string, string>;
+  /** The manifest's oauthScopes; absent or null grants every scope, as when a manifest names none. */
+  readonly scopes?: readonly string[] | null;
+  /** The account that owns the script project (its developer); the first user by default. */
+  readonly scriptOwner?: string;
 }
 
 export class LocalWorkspace {
@@ -43,6 +47,8 @@ export class LocalWorkspace {
     const rt = this.runtime;
     if (options.now) rt.fixedNow = options.now.getTime();
     if (options.timeZone) rt.scriptTimeZone = options.timeZone;
+    if (options.scriptOwner) rt.scriptOwner = options.scriptOwner;
+    rt.scopes.grant(options.scopes);
     this.sheets = new LocalSpreadsheets(rt, {
       name: options.spreadsheetName ?? 'Action Plan Register',
       timeZone: rt.scriptTimeZone,

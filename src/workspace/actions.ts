@@ -11,19 +11,19 @@ import {
   writeImportReport,
 } from './importer';
 import { Workbook } from './workbook';
-import { RegisterError, refreshStatuses } from './register';
+import { guarded } from './messages';
+import { refreshStatuses } from './register';
+import type { EditTriggerReport } from './setup';
 import { setUpRegister } from './setup';
 import { STATUS_KEYS } from '../core/model';
 
-/** Runs a menu action; a problem the officer can fix is shown as a message, not a stack trace. */
+/** Runs a menu action and shows what it returns; a problem the officer can fix is shown as a message. */
 export function withMessages(title: string, run: () => string): void {
-  const ui = SpreadsheetApp.getUi();
-  try {
-    ui.alert(title, run(), ui.ButtonSet.OK);
-  } catch (error) {
-    if (error instanceof RegisterError) ui.alert(title, error.message, ui.ButtonSet.OK);
-    else throw error;
-  }
+  guarded(title, () => {
+    const message = run();
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(title, message, ui.ButtonSet.OK);
+  });
 }
 
 export function setUpRegisterFromMenu(): void {
@@ -37,10 +37,22 @@ export function setUpRegisterFromMenu(): void {
         ? `Added columns to the Register: ${report.addedColumns.join(', ')}.`
         : 'All register columns present.',
       ...report.renamedColumns.map((line) => `Not added: ${line}`),
-      report.triggerInstalled ? 'Edits to the Register are now recorded in History.' : '',
+      editTriggerLine(report.editTrigger),
     ];
     return lines.filter((l) => l !== '').join('\n');
   });
+}
+
+/** What set-up says about the edit trigger: new, someone else's (and why there is only one), or nothing. */
+function editTriggerLine(trigger: EditTriggerReport): string {
+  if (trigger.refused) return `Edits to the Register cannot be recorded in History. ${trigger.refused}`;
+  if (trigger.installed) return 'Edits to the Register are now recorded in History.';
+  if (trigger.mine) return '';
+  const who = trigger.owner === '' ? 'another editor' : trigger.owner;
+  return (
+    `Edits to the Register are recorded in History by the edit trigger ${who} installed, so no second one ` +
+    'was added (two would record every edit twice). It runs as them, and only they can remove it.'
+  );
 }
 
 /**
@@ -50,7 +62,7 @@ export function setUpRegisterFromMenu(): void {
 export function importPlanFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   const title = 'Import plan';
-  try {
+  guarded(title, () => {
     const wb = new Workbook();
     const grid = importSheetGrid(wb);
     let mapping = storedMapping();
@@ -84,10 +96,7 @@ export function importPlanFromMenu(): void {
       return;
     }
     ui.alert(title, describeImport(importGrid(wb, grid, mapping)).join('\n'), ui.ButtonSet.OK);
-  } catch (error) {
-    if (error instanceof RegisterError) ui.alert(title, error.message, ui.ButtonSet.OK);
-    else throw error;
-  }
+  });
 }
 
 /** Asks which field each column the import did not understand holds; null when the officer cancels. */

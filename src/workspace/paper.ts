@@ -1,6 +1,6 @@
 /**
- * The committee briefing paper as a Google Doc: the dialog, the Paper and Snapshots sheets, the Drive folder
- * rule and the DocumentApp rendering of the outline the core builds. Rendering cost: a fixed number of calls
+ * The committee briefing paper as a Google Doc: the dialog, the Paper, Snapshots and Paper log sheets, the Drive
+ * folder rule and the DocumentApp rendering of the outline the core builds. Rendering cost: a fixed number of calls
  * for the paper, one appendTable for each appendix table, and two calls per appendix row (the Status cell).
  */
 import { fromIsoDate } from '../core/dates';
@@ -16,18 +16,28 @@ import {
   snapshotCells,
   snapshotRowsToKeep,
 } from '../core/snapshots';
+import { missingPermission, permissionMessage } from '../core/permissions';
 import { cellDate, cellText } from './cells';
+import { guarded, runningUser } from './messages';
 import { refreshStatuses } from './register';
 import { readSettings } from './settings';
-import { activeSpreadsheet, ensureSheet } from './sheets';
+import { activeSpreadsheet, appendRows, ensureSheet } from './sheets';
 import { Workbook } from './workbook';
 
 export const PAPER_SHEET = 'Paper';
 export const SNAPSHOTS_SHEET = 'Snapshots';
 export const PAPER_HEADERS = ['Section', 'Paragraph'] as const;
+/** Every paper made, whoever made it: the one place to find them all, since each lives in its maker's Drive. */
+export const PAPER_LOG_SHEET = 'Paper log';
+export const PAPER_LOG_HEADERS = ['When', 'Paper', 'Link', 'PDF', 'Made by', 'Folder'] as const;
 
-/** Document property holding the id of the folder the register made for papers, per folder name. */
+/**
+ * User property holding the id of the folder the register made for this officer's papers, per folder name.
+ * Per user because under drive.file a folder the app made for one officer is invisible to every other.
+ */
 export const FOLDER_PROPERTY_PREFIX = 'paperFolderId:';
+/** How long a paper waits to record itself while another paper is being recorded. */
+const RECORD_WAIT_MS = 30000;
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 const PDF_MIME = 'application/pdf';
 const SNAPSHOT_DATE_FORMAT = 'dd mmm yyyy';
@@ -52,10 +62,12 @@ export interface PaperResult {
 
 /** Menu: Generate briefing paper… opens the dialog, prefilled from Settings. */
 export function showPaperDialog(): void {
-  const template = HtmlService.createTemplateFromFile('PaperDialog');
-  template.defaultsJson = scriptJson(getPaperDefaults());
-  const html = template.evaluate().setTitle('Generate briefing paper').setWidth(480).setHeight(660);
-  SpreadsheetApp.getUi().showModalDialog(html, 'Generate briefing paper');
+  guarded('Generate briefing paper', () => {
+    const template = HtmlService.createTemplateFromFile('PaperDialog');
+    template.defaultsJson = scriptJson(getPaperDefaults());
+    const html = template.evaluate().setTitle('Generate briefing paper').setWidth(480).setHeight(660);
+    SpreadsheetApp.getUi().showModalDialog(html, 'Generate briefing paper');
+  });
 }
 
 /** The dialog's starting values (google.script.run, and the template above). */
@@ -64,8 +76,20 @@ export function getPaperDefaults(): PaperForm {
   return paperFormDefaults(readSettings(ss, ss.getSpreadsheetTimeZone()).settings);
 }
 
-/** google.script.run from the dialog: checks the form again, then makes the Doc (and PDF) and records a snapshot. */
+/**
+ * google.script.run from the dialog: checks the form again, then makes the Doc (and PDF) and records it. A
+ * missing permission reaches the dialog in plain words.
+ */
 export function generatePaper(formValues: unknown): PaperResult {
+  try {
+    return makePaper(formValues);
+  } catch (error) {
+    const missing = missingPermission(error);
+    throw missing ? new Error(permissionMessage(missing)) : error;
+  }
+}
+
+function makePaper(formValues: unknown): PaperResult {
   const form = toForm(formValues);
   const problems = validatePaperForm(form);
   if (problems.length > 0) throw new Error(problems.join(' '));
@@ -112,8 +136,15 @@ export function generatePaper(formValues: unknown): PaperResult {
     ? attempt(warnings, 'The PDF was not saved', () => savePdf(id, outline.name, placed?.id ?? 'root'))
     : null;
 
-  recordSnapshot(snapshots, snapshotRowsToKeep(recorded, snapshot), snapshot, reading.timeZone);
-  return { url, name: outline.name, folder: placed?.name ?? null, pdfUrl, warnings };
+  const result = { url, name: outline.name, folder: placed?.name ?? null, pdfUrl, warnings };
+  const keep = snapshotRowsToKeep(recorded, snapshot);
+  if (!recordPaper(ss, result, () => recordSnapshot(snapshots, keep, snapshot, reading.timeZone))) {
+    warnings.push(
+      'This paper is not in the Snapshots or Paper log sheets: another paper was being recorded at the same ' +
+        'moment. The next paper compares with the last one recorded.',
+    );
+  }
+  return result;
 }
 
 /** Runs a Drive step the paper can do without: on failure the officer is told why, and keeps the paper. */
@@ -121,7 +152,12 @@ function attempt<T>(warnings: string[], what: string, step: () => T): T | null {
   try {
     return step();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const missing = missingPermission(error);
+    const reason = missing
+      ? permissionMessage(missing)
+      : error instanceof Error
+        ? error.message
+        : String(error);
     warnings.push(`${what} (${reason.replace(/\.$/, '')}).`);
     return null;
   }
@@ -180,9 +216,35 @@ function readSnapshotSheet(
 }
 
 /**
- * Rewrites Snapshots with the rows the next paper compares with (the last paper and this one), header included,
- * under a document lock so two papers do not interleave.
+ * Records the paper under the document lock, so two papers made at once do not interleave their rows: what it
+ * reported (Snapshots) and where it is (Paper log). False when the lock stayed taken.
  */
+function recordPaper(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  paper: Omit<PaperResult, 'warnings'>,
+  snapshot: () => void,
+): boolean {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(RECORD_WAIT_MS)) return false;
+  try {
+    snapshot();
+    const log = ensureSheet(ss, PAPER_LOG_SHEET, PAPER_LOG_HEADERS);
+    const row = [
+      new Date(),
+      paper.name,
+      paper.url,
+      paper.pdfUrl ?? '',
+      runningUser(),
+      paper.folder ?? 'My Drive',
+    ];
+    appendRows(log, [row], ['dd mmm yyyy hh:mm', '@', '@', '@', '@', '@']);
+    return true;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Rewrites Snapshots with the rows the next paper compares with (the last paper and this one), header included. */
 function recordSnapshot(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   keep: readonly SnapshotRow[],
@@ -193,21 +255,15 @@ function recordSnapshot(
   const asCell = (v: string | number, column: number): unknown =>
     (column === 0 || column === 4) && typeof v === 'string' && v !== '' ? fromIsoDate(v, timeZone) : v;
   const rows = [[...SNAPSHOT_HEADERS], ...keep.map((row) => snapshotCells(row).map(asCell))];
-  const lock = LockService.getDocumentLock();
-  lock.waitLock(30000);
-  try {
-    sheet.clearContents();
-    const maxRows = sheet.getMaxRows();
-    if (rows.length > maxRows) sheet.insertRowsAfter(maxRows, rows.length - maxRows);
-    const range = sheet.getRange(1, 1, rows.length, SNAPSHOT_HEADERS.length);
-    // Ids, refs and fingerprints stay text: Sheets would read "1.10" as the number 1.1.
-    range.setNumberFormats(
-      rows.map(() => [SNAPSHOT_DATE_FORMAT, '@', '@', '@', SNAPSHOT_DATE_FORMAT, '0', '@']),
-    );
-    range.setValues(rows);
-  } finally {
-    lock.releaseLock();
-  }
+  sheet.clearContents();
+  const maxRows = sheet.getMaxRows();
+  if (rows.length > maxRows) sheet.insertRowsAfter(maxRows, rows.length - maxRows);
+  const range = sheet.getRange(1, 1, rows.length, SNAPSHOT_HEADERS.length);
+  // Ids, refs and fingerprints stay text: Sheets would read "1.10" as the number 1.1.
+  range.setNumberFormats(
+    rows.map(() => [SNAPSHOT_DATE_FORMAT, '@', '@', '@', SNAPSHOT_DATE_FORMAT, '0', '@']),
+  );
+  range.setValues(rows);
 }
 
 function toForm(value: unknown): PaperForm {
@@ -244,27 +300,37 @@ function drive(): GoogleAppsScript.Drive {
 }
 
 /**
- * The folder named in Settings, made by the app the first time and remembered by id; null (the user's Drive
- * root) when Settings name none. A remembered folder that was deleted or trashed is made again.
+ * The folder named in Settings in the running officer's own Drive, made by the app the first time and
+ * remembered by id in their user properties; null (their Drive root) when Settings name none. A remembered
+ * folder that was deleted, trashed or cannot be seen is made again. Each officer has their own: under drive.file
+ * the app cannot see a folder it made for someone else (the Paper log lists every paper, whoever made it).
  */
 function paperFolder(name: string): { id: string; name: string } | null {
   const wanted = name.trim();
   if (wanted === '') return null;
-  const files = drive().Files;
-  const properties = PropertiesService.getDocumentProperties();
+  const properties = PropertiesService.getUserProperties();
   const key = FOLDER_PROPERTY_PREFIX + wanted;
-  const known = properties.getProperty(key);
-  if (known) {
-    try {
-      if (files.get(known, { fields: 'id,trashed' }).trashed !== true) return { id: known, name: wanted };
-    } catch {
-      // Deleted, or no longer ours to see: make it again below.
-    }
+  // Earlier versions kept one folder per spreadsheet in document properties: its maker keeps using it.
+  const known = [properties.getProperty(key), PropertiesService.getDocumentProperties().getProperty(key)];
+  const usable = known.find((id) => id !== null && isLiveFolder(id));
+  const id = usable ?? makeFolder(wanted);
+  if (id !== known[0]) properties.setProperty(key, id);
+  return { id, name: wanted };
+}
+
+function isLiveFolder(id: string): boolean {
+  try {
+    return drive().Files.get(id, { fields: 'id,trashed' }).trashed !== true;
+  } catch (error) {
+    if (missingPermission(error)) throw error;
+    return false; // Deleted, or not this officer's to see.
   }
-  const folder = files.create({ name: wanted, mimeType: FOLDER_MIME });
-  if (!folder.id) throw new Error(`Drive did not return an id for the folder "${wanted}".`);
-  properties.setProperty(key, folder.id);
-  return { id: folder.id, name: wanted };
+}
+
+function makeFolder(name: string): string {
+  const folder = drive().Files.create({ name, mimeType: FOLDER_MIME });
+  if (!folder.id) throw new Error(`Drive did not return an id for the folder "${name}".`);
+  return folder.id;
 }
 
 /** DocumentApp makes new Docs in the Drive root: move it with the advanced service (never DriveApp). */

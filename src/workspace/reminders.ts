@@ -35,16 +35,21 @@ import {
   type WeeklyMessages,
 } from '../core/digest';
 import type { IsoDate } from '../core/model';
+import { missingPermission, permissionMessage } from '../core/permissions';
 import { plural } from '../core/text';
-import { RegisterError, loadRegister, refreshStatuses, type RegisterReading } from './register';
+import { guarded, runningUser } from './messages';
+import { loadRegister, refreshStatuses, type RegisterReading } from './register';
 import type { RegisterView } from './registerView';
 import { readSettings } from './settings';
 import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
+import { isMine, readRecordedTrigger, type RecordedTrigger } from './setup';
 import { Workbook } from './workbook';
 
 /** The time-driven trigger's handler: a top-level function of the bundle. */
 export const REMINDER_HANDLER = 'runWeeklyReminders';
 export const REMINDER_LOG_HEADERS = ['When', 'Week', 'Recipient', 'Refs', 'Outcome'] as const;
+/** Document property naming the reminder trigger and who scheduled it: {"id", "owner"}. */
+export const REMINDER_TRIGGER_KEY = 'reminders.trigger';
 
 const TITLE_SCHEDULE = 'Schedule weekly reminders';
 const TITLE_STOP = 'Stop weekly reminders';
@@ -59,13 +64,18 @@ const QUOTA_ERROR = /too many times for one day: email/i;
 const LIST_LIMIT = 20;
 
 export interface ReminderRunResult {
-  /** 'busy': another run held the lock; 'idle': a scheduled run with nothing to do today. */
-  readonly status: 'done' | 'busy' | 'idle';
+  /**
+   * 'busy': another run held the lock; 'idle': a scheduled run with nothing to do today; 'not allowed': the
+   * manifest does not let the script send mail.
+   */
+  readonly status: 'done' | 'busy' | 'idle' | 'not allowed';
   readonly week: IsoDate | null;
   readonly sent: readonly string[];
   readonly deferred: readonly string[];
   readonly failed: readonly string[];
   readonly alreadySent: number;
+  /** Why nothing could be sent, for 'not allowed'. */
+  readonly reason?: string;
 }
 
 const IDLE = (status: 'busy' | 'idle'): ReminderRunResult => ({
@@ -77,36 +87,66 @@ const IDLE = (status: 'busy' | 'idle'): ReminderRunResult => ({
   alreadySent: 0,
 });
 
+/** Said in the execution log, the Reminder log and any alert when the manifest does not allow mail. */
+export class MailNotAllowedError extends Error {}
+
 // ---------------------------------------------------------------------------------------------------------
 // Entry points
 
-/** Time-driven trigger, daily at the configured hour: works on the configured day, or to send what waited. */
+/**
+ * Time-driven trigger, daily at the configured hour: works on the configured day, or to send what waited. A run
+ * the manifest does not allow to send mail fails, so that Google reports the failure to the trigger's owner.
+ */
 export function runWeeklyReminders(): void {
   const result = deliverReminders(activeSpreadsheet(), 'scheduled');
   // No Ui in a time-driven execution: the execution log and the Reminder log say what happened.
   console.log(describeResult(result).join(' '));
+  if (result.status === 'not allowed') throw new MailNotAllowedError(describeResult(result).join(' '));
 }
 
-/** Menu: installs the daily trigger (replacing any earlier one) and says when the next digests go. */
+/**
+ * Menu: installs the daily trigger (replacing the runner's own earlier one) and says when the next digests go.
+ * Triggers belong to whoever made them and nobody sees another's, so the scheduler is recorded in document
+ * properties: while one editor's reminders are on, another's Schedule says so instead of adding a second run.
+ */
 export function scheduleReminders(): void {
-  const ui = SpreadsheetApp.getUi();
+  guarded(TITLE_SCHEDULE, () => {
+    const ui = SpreadsheetApp.getUi();
+    const scheduler = otherScheduler();
+    if (scheduler !== null) {
+      ui.alert(
+        TITLE_SCHEDULE,
+        `Weekly reminders are already on: ${scheduler} scheduled them, and they run as ${scheduler}. ` +
+          'Nothing was changed. To change the day or hour, edit Settings; they apply from the next run.',
+        ui.ButtonSet.OK,
+      );
+      return;
+    }
+    schedule(ui);
+  });
+}
+
+function schedule(ui: GoogleAppsScript.Base.Ui): void {
   const ss = activeSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone();
   const { settings } = readSettings(ss, timeZone);
   const hour = reminderHour(settings);
   removeReminderTriggers();
+  let trigger: GoogleAppsScript.Script.Trigger;
   try {
     // Daily rather than weekly, so a run that met the mail quota finishes the next day.
-    ScriptApp.newTrigger(REMINDER_HANDLER)
+    trigger = ScriptApp.newTrigger(REMINDER_HANDLER)
       .timeBased()
       .everyDays(1)
       .atHour(hour)
       .inTimezone(timeZone)
       .create();
   } catch (error) {
+    if (missingPermission(error)) throw error;
     ui.alert(TITLE_SCHEDULE, `Weekly reminders could not be scheduled: ${messageOf(error)}`, ui.ButtonSet.OK);
     return;
   }
+  recordScheduler({ id: trigger.getUniqueId(), owner: runningUser() });
   const now = new Date();
   const next = nextReminderDay(
     toIsoDate(now, timeZone),
@@ -125,34 +165,56 @@ export function scheduleReminders(): void {
   ui.alert(TITLE_SCHEDULE, lines.join('\n\n'), ui.ButtonSet.OK);
 }
 
-/** Menu: removes the trigger. */
+/**
+ * Menu: removes the trigger. Only its creator can: another editor is told who scheduled the reminders, and
+ * they keep running.
+ */
 export function stopReminders(): void {
-  const ui = SpreadsheetApp.getUi();
-  const removed = removeReminderTriggers();
-  ui.alert(
-    TITLE_STOP,
-    removed > 0
-      ? 'Weekly reminders are stopped. No more reminders will be sent until you choose Schedule weekly reminders.'
-      : 'Weekly reminders were not scheduled, so there was nothing to stop.',
-    ui.ButtonSet.OK,
-  );
+  guarded(TITLE_STOP, () => {
+    const ui = SpreadsheetApp.getUi();
+    const scheduler = otherScheduler();
+    if (scheduler !== null) {
+      ui.alert(
+        TITLE_STOP,
+        `Weekly reminders were scheduled by ${scheduler}, and only ${scheduler} can stop them: Google lets ` +
+          `only the person who scheduled a trigger remove it. They are still on. Ask ${scheduler} to choose ` +
+          'Stop weekly reminders.',
+        ui.ButtonSet.OK,
+      );
+      return;
+    }
+    const removed = removeReminderTriggers();
+    PropertiesService.getDocumentProperties().deleteProperty(REMINDER_TRIGGER_KEY);
+    ui.alert(
+      TITLE_STOP,
+      removed > 0
+        ? 'Weekly reminders are stopped. No more reminders will be sent until you choose Schedule weekly reminders.'
+        : 'Weekly reminders were not scheduled, so there was nothing to stop.',
+      ui.ButtonSet.OK,
+    );
+  });
+}
+
+/** Who scheduled the reminders when it was someone else ("another editor" if the script cannot name them), or null. */
+function otherScheduler(): string | null {
+  const recorded = readRecordedTrigger(PropertiesService.getDocumentProperties(), REMINDER_TRIGGER_KEY);
+  if (recorded === null) return null;
+  const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REMINDER_HANDLER);
+  if (isMine(recorded, mine, runningUser())) return null;
+  return recorded.owner === '' ? 'another editor' : recorded.owner;
+}
+
+function recordScheduler(trigger: RecordedTrigger): void {
+  PropertiesService.getDocumentProperties().setProperty(REMINDER_TRIGGER_KEY, JSON.stringify(trigger));
 }
 
 /** Menu: shows how many emails go to whom, and sends this week's reminders only after Yes. */
 export function sendRemindersNow(): void {
-  const ui = SpreadsheetApp.getUi();
-  const ss = activeSpreadsheet();
-  let preview: { weekly: WeeklyMessages; plan: SendPlan };
-  try {
-    preview = previewWeek(ss);
-  } catch (error) {
-    if (error instanceof RegisterError) {
-      ui.alert(TITLE_SEND, error.message, ui.ButtonSet.OK);
-      return;
-    }
-    throw error;
-  }
-  const { weekly, plan } = preview;
+  guarded(TITLE_SEND, () => confirmAndSend(SpreadsheetApp.getUi(), activeSpreadsheet()));
+}
+
+function confirmAndSend(ui: GoogleAppsScript.Base.Ui, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const { weekly, plan } = previewWeek(ss);
   const alreadySent = plan.entries.filter((e) => e.decision === 'already sent').length;
   if (plan.send.length === 0 && plan.deferred.length === 0) {
     ui.alert(
@@ -193,7 +255,10 @@ export function sendRemindersNow(): void {
  * A preview is not recorded: it does not count as anyone's reminder for the week.
  */
 export function previewMyReminder(): void {
-  const ui = SpreadsheetApp.getUi();
+  guarded(TITLE_PREVIEW, () => preview(SpreadsheetApp.getUi()));
+}
+
+function preview(ui: GoogleAppsScript.Base.Ui): void {
   const me = Session.getActiveUser().getEmail().trim();
   if (me === '') {
     ui.alert(
@@ -203,16 +268,7 @@ export function previewMyReminder(): void {
     );
     return;
   }
-  let view: RegisterReading;
-  try {
-    view = loadRegister(new Workbook());
-  } catch (error) {
-    if (error instanceof RegisterError) {
-      ui.alert(TITLE_PREVIEW, error.message, ui.ButtonSet.OK);
-      return;
-    }
-    throw error;
-  }
+  const view: RegisterReading = loadRegister(new Workbook());
   const week = weekOf(view.today);
   const weekly = weeklyMessages(view, week);
   const due = weekly.grouping.groups.filter((g) => g.items.length > 0);
@@ -288,7 +344,14 @@ export function deliverReminders(
 
     const view = refreshStatuses(new Workbook(ss));
     week ??= weekOf(view.today);
-    const { plan } = planWeek(view, week, stored, only);
+    let plan: SendPlan;
+    try {
+      ({ plan } = planWeek(view, week, stored, only));
+    } catch (error) {
+      const missing = missingPermission(error);
+      if (!missing) throw error;
+      return refusedRun(ss, view, week, permissionMessage(missing));
+    }
 
     const log: unknown[][] = [];
     const sent: string[] = [];
@@ -341,6 +404,28 @@ export function deliverReminders(
   } finally {
     lock.releaseLock();
   }
+}
+
+/** Mail is not allowed at all: every message due is logged as not sent, with the reason. */
+function refusedRun(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  view: RegisterView,
+  week: IsoDate,
+  reason: string,
+): ReminderRunResult {
+  const weekCell = fromIsoDate(week, view.timeZone);
+  const outcome = failedOutcome(reason);
+  writeLog(
+    ss,
+    weeklyMessages(view, week).messages.map((m) => [
+      new Date(),
+      weekCell,
+      m.recipient,
+      m.refs.join(', '),
+      outcome,
+    ]),
+  );
+  return { ...IDLE('idle'), status: 'not allowed', week, reason };
 }
 
 /** Sends one message; the outcome for the log. One officer's failure never stops the others. */
@@ -450,6 +535,7 @@ function describeResult(result: ReminderRunResult): string[] {
     ];
   }
   if (result.status === 'idle') return ['Not the reminder day and nothing waiting: nothing to do.'];
+  if (result.status === 'not allowed') return [`No reminders were sent. ${result.reason ?? ''}`.trim()];
   const lines = [
     result.sent.length > 0
       ? `Sent ${plural(result.sent.length, 'email')} for the week of ${formatShortUk(result.week ?? '')}.`

@@ -3,19 +3,27 @@ import type { ColumnKey } from '../core/headers';
 import { COMPUTED_FIELDS } from '../core/record';
 import { STATUS_KEYS } from '../core/model';
 import type { Settings } from '../core/model';
+import { missingPermission, permissionMessage } from '../core/permissions';
 import { cellText } from './cells';
 import { EXTENSIONS_SHEET, ensureExtensionsSheet } from './extensions';
 import { HISTORY_HEADERS, ensureHistorySheet } from './history';
+import { runningUser } from './messages';
 import { PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperSheets } from './paper';
 import { ensureRecordSheet } from './record';
-import { readRegisterGrid } from './register';
+import { RegisterError, readRegisterGrid } from './register';
 import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet } from './settings';
 import { SHEET, TEXT_FORMAT, ensureSheet, plainTextBody, styleHeader } from './sheets';
 import { Workbook } from './workbook';
 
 export const EDIT_HANDLER = 'onRegisterEdit';
 export const CHANGE_HANDLER = 'onRegisterChange';
+/** Document property naming the one edit trigger of this spreadsheet and its owner: {"id", "owner"}. */
+export const EDIT_TRIGGER_KEY = 'register.editTrigger';
+/** The same for the change trigger, which records deleted rows. */
+export const CHANGE_TRIGGER_KEY = 'register.changeTrigger';
 const RULE_LABELS_KEY = 'register.statusRuleLabels';
+/** How long set-up waits for another editor's set-up to finish before giving up. */
+const SETUP_WAIT_MS = 30000;
 const PROTECTION_PREFIX = 'Action Plan: computed column';
 
 const DATE_COLUMNS: readonly ColumnKey[] = ['dueDate', 'revisedDueDate', 'lastUpdated', 'completedOn'];
@@ -63,12 +71,23 @@ const WRAPPED: readonly ColumnKey[] = [
 ];
 export const DATE_FORMAT = 'dd mmm yyyy';
 
+/** The spreadsheet's edit trigger after set-up: whether this run installed it, and whose it is. */
+export interface EditTriggerReport {
+  readonly installed: boolean;
+  /** True when it belongs to the person running set-up. */
+  readonly mine: boolean;
+  /** Its owner's address; '' when the manifest does not let the script know addresses. */
+  readonly owner: string;
+  /** Why there is none, when Google refused the permission to manage triggers. */
+  readonly refused?: string;
+}
+
 export interface SetupReport {
   readonly createdSheets: readonly string[];
   readonly addedColumns: readonly string[];
   /** Register columns not added because an officer's header looks like them: each says what to rename. */
   readonly renamedColumns: readonly string[];
-  readonly triggerInstalled: boolean;
+  readonly editTrigger: EditTriggerReport;
 }
 
 /**
@@ -105,8 +124,7 @@ export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
   applyValidation(ss, sheet, columns, settings);
   applyStatusColours(sheet, columns, settings);
   protectComputedColumns(sheet, columns);
-  const triggerInstalled = installTriggers(ss);
-  return { createdSheets, addedColumns, renamedColumns, triggerInstalled };
+  return { createdSheets, addedColumns, renamedColumns, editTrigger: editTriggerOrReason(ss) };
 }
 
 /** History sheets made before it recorded action ids gain the column. */
@@ -333,20 +351,89 @@ function protectComputedColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, colum
   }
 }
 
+/** A trigger as the document properties record it: one per spreadsheet, whoever installed it. */
+export interface RecordedTrigger {
+  readonly id: string;
+  readonly owner: string;
+}
+
+export function readRecordedTrigger(
+  properties: GoogleAppsScript.Properties.Properties,
+  key: string,
+): RecordedTrigger | null {
+  try {
+    const value = JSON.parse(properties.getProperty(key) ?? 'null') as Partial<RecordedTrigger> | null;
+    return value && typeof value.id === 'string' ? { id: value.id, owner: String(value.owner ?? '') } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The rest of set-up stands when the manifest does not allow triggers: the report says why edits go unrecorded. */
+function editTriggerOrReason(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditTriggerReport {
+  try {
+    return ensureEditTrigger(ss);
+  } catch (error) {
+    const missing = missingPermission(error);
+    if (!missing) throw error;
+    return { installed: false, mine: false, owner: '', refused: permissionMessage(missing) };
+  }
+}
+
 /**
- * The installable triggers, once each: onEdit (it knows who edited, unlike the simple one) and onChange (rows
- * deleted, which no edit event reports).
+ * Whether a recorded trigger is the running user's: among their triggers, or recorded under their address (then
+ * they deleted it, and set-up may put it back). An owner the script could not name is taken to be someone else.
  */
-function installTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
-  const handlers = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
-  let installed = false;
-  if (!handlers.has(EDIT_HANDLER)) {
-    ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
-    installed = true;
+export function isMine(
+  recorded: RecordedTrigger,
+  mine: readonly GoogleAppsScript.Script.Trigger[],
+  me: string,
+): boolean {
+  return mine.some((t) => t.getUniqueId() === recorded.id) || (me !== '' && recorded.owner === me);
+}
+
+/**
+ * The installable onEdit trigger (it knows who edited, unlike the simple one), one per spreadsheet. A user sees
+ * only their own triggers, so the one installed is recorded in document properties with its owner: a second
+ * editor's set-up finds it there and adds none (two would record every edit twice). Set-up by the owner puts
+ * back a trigger they deleted. Under the document lock, so two editors setting up at once install one.
+ */
+function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditTriggerReport {
+  const edit = ensureTrigger(EDIT_HANDLER, EDIT_TRIGGER_KEY, () =>
+    ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create(),
+  );
+  // The change trigger records deleted rows; it goes with the edit trigger, one per spreadsheet too.
+  if (edit.mine) {
+    ensureTrigger(CHANGE_HANDLER, CHANGE_TRIGGER_KEY, () =>
+      ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(ss).onChange().create(),
+    );
   }
-  if (!handlers.has(CHANGE_HANDLER)) {
-    ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(ss).onChange().create();
-    installed = true;
+  return edit;
+}
+
+function ensureTrigger(
+  handler: string,
+  key: string,
+  create: () => GoogleAppsScript.Script.Trigger,
+): EditTriggerReport {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(SETUP_WAIT_MS)) {
+    throw new RegisterError(
+      'Another editor is setting up the register at this moment. Choose Set up or repair register again in a minute.',
+    );
   }
-  return installed;
+  try {
+    const properties = PropertiesService.getDocumentProperties();
+    const recorded = readRecordedTrigger(properties, key);
+    const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+    const me = runningUser();
+    if (recorded && !isMine(recorded, mine, me))
+      return { installed: false, mine: false, owner: recorded.owner };
+    const kept = mine.find((t) => t.getUniqueId() === recorded?.id) ?? mine[0];
+    const trigger = kept ?? create();
+    properties.setProperty(key, JSON.stringify({ id: trigger.getUniqueId(), owner: me }));
+    return { installed: kept === undefined, mine: true, owner: me };
+  } finally {
+    lock.releaseLock();
+  }
 }

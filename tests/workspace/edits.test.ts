@@ -18,8 +18,9 @@ describe('Edits to the Register (installable onEdit)', () => {
   it('stamps Last updated on a progress change and keeps the old progress in History', () => {
     const bundle = sampleRegister();
     const before = registerRows(bundle)[1];
-    bundle.ws.runtime.activeUserEmail = 'bea.marsh@example.org';
-    bundle.edit('Register', cell(bundle, 'Progress', 3), [['Panel met again on 1 September.']]);
+    bundle.as('bea.marsh@example.org', () =>
+      bundle.edit('Register', cell(bundle, 'Progress', 3), [['Panel met again on 1 September.']]),
+    );
     const after = registerRows(bundle)[1];
     expect(after.Progress).toBe('Panel met again on 1 September.');
     expect(day(after['Last updated'])).toBe('2010-09-06');
@@ -96,8 +97,9 @@ describe('Edits to the Register (installable onEdit)', () => {
   it('keeps an officer’s revised date waiting for a reason and the owner, deciding the status on the date before it', () => {
     const bundle = sampleRegister();
     const row = registerRows(bundle).findIndex((r) => r.Status === 'Overdue') + 2;
-    bundle.ws.runtime.activeUserEmail = 'bea.marsh@example.org';
-    bundle.edit('Register', cell(bundle, 'Revised due date', row), [[new Date('2010-12-31T00:00:00Z')]]);
+    bundle.as('bea.marsh@example.org', () =>
+      bundle.edit('Register', cell(bundle, 'Revised due date', row), [[new Date('2010-12-31T00:00:00Z')]]),
+    );
     let after = registerRows(bundle)[row - 2];
     expect([after.Status, after.Extensions]).toEqual(['Overdue', 0]);
     const note = () =>
@@ -107,7 +109,9 @@ describe('Edits to the Register (installable onEdit)', () => {
           .getNote(),
       );
     expect(note()).toMatch(/^Revised to 31 Dec 2010: give the reason for the extension/);
-    bundle.edit('Register', cell(bundle, 'Reason for extension', row), [['Supplier delay']]);
+    bundle.as('bea.marsh@example.org', () =>
+      bundle.edit('Register', cell(bundle, 'Reason for extension', row), [['Supplier delay']]),
+    );
     after = registerRows(bundle)[row - 2];
     expect([after.Status, after.Extensions]).toEqual(['Overdue', 0]);
     expect(note()).toMatch(/^Revised to 31 Dec 2010: awaiting the plan owner's approval/);

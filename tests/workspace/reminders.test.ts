@@ -260,15 +260,13 @@ describe('weekly reminders through the built bundle', () => {
 
   it('preview sends only to the person running it and counts as nobody’s reminder', () => {
     const bundle = register();
-    bundle.ws.runtime.activeUserEmail = 'tom.green@council.example';
-    bundle.call('previewMyReminder', 'menu');
+    bundle.as('tom.green@council.example', () => bundle.call('previewMyReminder', 'menu'));
     expect(sentTo(bundle)).toEqual(['tom.green@council.example']);
     expect(bundle.ws.mail.sent[0].subject).toBe(
       '[Preview] Action plan: 1 action overdue, 1 to check (week of 23 Nov 2026)',
     );
 
-    bundle.ws.runtime.activeUserEmail = 'clerk@council.example';
-    bundle.call('previewMyReminder', 'menu');
+    bundle.as('clerk@council.example', () => bundle.call('previewMyReminder', 'menu'));
     expect(sentTo(bundle)).toEqual(['tom.green@council.example', 'clerk@council.example']);
     expect(bundle.ws.mail.sent[1].body).toContain('this is a sample');
 

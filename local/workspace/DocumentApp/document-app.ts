@@ -20,6 +20,7 @@ import {
 } from './enums';
 import { checkText } from './helpers';
 import { MAX_DOCUMENT_CHARACTERS } from './document-session';
+import { DOCUMENT_SCOPES } from './scopes';
 import { FakeDocument } from './stored-document';
 
 export class DocumentAppObject {
@@ -41,13 +42,14 @@ export class DocumentAppObject {
     return this.open(this.store._create(title));
   }
 
+  /** Any document the user can open in Drive (the documents scope is not per file, unlike drive.file). */
   openById(id: string): unknown {
-    return this.open(this.store._find(id));
+    return this.open(this.store._openable(id));
   }
 
   openByUrl(url: string): unknown {
     const id = /\/d\/([A-Za-z0-9_-]+)/.exec(String(url))?.[1] ?? '';
-    return this.open(this.store._find(id));
+    return this.open(this.store._openable(id));
   }
 
   private open(doc: FakeDocument | undefined): unknown {
@@ -67,7 +69,11 @@ export class LocalDocuments {
    */
   maxCharacters = MAX_DOCUMENT_CHARACTERS;
 
-  constructor(runtime: Runtime, drive?: LocalDrive) {
+  constructor(
+    private readonly runtime: Runtime,
+    drive?: LocalDrive,
+  ) {
+    runtime.scopes.declare(DOCUMENT_SCOPES);
     this.drive = drive ?? new LocalDrive(runtime);
     this.app = expose<GoogleAppsScript.Document.DocumentApp>(
       new DocumentAppObject(runtime, this),
@@ -96,5 +102,11 @@ export class LocalDocuments {
 
   _find(id: string): FakeDocument | undefined {
     return this.drive.file(id) ? this.byId.get(id) : undefined;
+  }
+
+  /** The document if the user the script runs as may open it: another user's unshared Doc is "missing". */
+  _openable(id: string): FakeDocument | undefined {
+    const doc = this._find(id);
+    return doc && this.drive.canOpen(doc.file, this.runtime.effectiveUser) ? doc : undefined;
   }
 }

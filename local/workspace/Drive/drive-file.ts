@@ -16,4 +16,13 @@ export interface DriveFile {
   modifiedTime: string;
   /** Uploaded bytes; null for folders and Google Docs, which have no binary content. */
   content: Uint8Array | null;
+  /** The account whose Drive holds it: whoever made it. */
+  owner: string;
+  /** Accounts it is shared with in Drive (besides its owner). */
+  sharedWith: string[];
+  /**
+   * Accounts for whom this app holds per-file access under drive.file: the file was made through the app by
+   * that user, or that user opened it with the Picker.
+   */
+  appUsers: string[];
 }

@@ -5,6 +5,7 @@ import type { LocalDrive } from './drive';
 import { DriveFile, FOLDER_MIME } from './drive-file';
 import { DEFAULT_FILE_FIELDS, parseFields, pick } from './fields';
 import { parseQuery } from './query';
+import { DRIVE_FILES_SCOPES, INSUFFICIENT_SCOPES } from './scopes';
 
 type DriveFileResource = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 type DriveFileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
@@ -26,6 +27,7 @@ export class DriveFilesApi {
     mediaData?: unknown,
     optionalArgs?: Record<string, unknown>,
   ): DriveFileResource {
+    this.authorised('create');
     const meta = resource ?? {};
     const media = mediaData === undefined || mediaData === null ? null : readBlob(mediaData, 'mediaData');
     const parents = (meta.parents ?? ['root']).map((p) => this.drive.resolve(p));
@@ -41,6 +43,7 @@ export class DriveFilesApi {
   }
 
   get(fileId: string, optionalArgs?: Record<string, unknown>): DriveFileResource | string {
+    this.authorised('get');
     const file = this.existing('get', fileId);
     if (optionalArgs?.alt === 'media') {
       if (!file.content) {
@@ -57,7 +60,10 @@ export class DriveFilesApi {
   list(optionalArgs?: Record<string, unknown>): DriveFileList {
     const q = typeof optionalArgs?.q === 'string' ? optionalArgs.q : '';
     const clauses = q.trim() ? parseQuery(q, (id) => this.drive.resolve(id)) : [];
-    const matches = this.drive.files().filter((f) => clauses.every((c) => c(f)));
+    this.authorised('list');
+    const matches = this.drive
+      .files()
+      .filter((f) => this.drive.reachable(f, false) && clauses.every((c) => c(f)));
     const pageSize = typeof optionalArgs?.pageSize === 'number' ? optionalArgs.pageSize : 100;
     const selection =
       typeof optionalArgs?.fields === 'string'
@@ -82,7 +88,8 @@ export class DriveFilesApi {
     mediaData?: unknown,
     optionalArgs?: Record<string, unknown>,
   ): DriveFileResource {
-    const file = this.existing('update', fileId);
+    this.authorised('update');
+    const file = this.existing('update', fileId, true);
     const meta = resource ?? {};
     // https://developers.google.com/workspace/drive/api/guides/folder#move-files
     if (meta.parents !== undefined) {
@@ -108,19 +115,32 @@ export class DriveFilesApi {
   }
 
   remove(fileId: string): void {
-    this.existing('delete', fileId);
+    this.authorised('delete');
+    this.existing('delete', fileId, true);
     this.drive.remove(fileId);
   }
 
-  private existing(method: string, fileId: string): DriveFile {
+  /**
+   * The request is refused before Drive looks at any file when the manifest grants none of the method's scopes
+   * (the REST API's message, as the advanced service passes it on).
+   */
+  private authorised(method: keyof typeof DRIVE_FILES_SCOPES): void {
+    if (!this.drive.runtime.scopes.hasAny(DRIVE_FILES_SCOPES[method]))
+      throw apiError(method, INSUFFICIENT_SCOPES);
+  }
+
+  /** A file the app cannot reach for this user is "not found", exactly as a missing one. */
+  private existing(method: string, fileId: string, write = false): DriveFile {
     const file = typeof fileId === 'string' ? this.drive.file(fileId) : undefined;
-    if (!file) throw apiError(method, `File not found: ${String(fileId)}.`);
+    if (!file || !this.drive.reachable(file, write))
+      throw apiError(method, `File not found: ${String(fileId)}.`);
     return file;
   }
 
   private folder(method: string, id: string): DriveFile {
     const folder = this.drive.file(id);
-    if (!folder || folder.mimeType !== FOLDER_MIME) throw apiError(method, `File not found: ${id}.`);
+    if (!folder || folder.mimeType !== FOLDER_MIME || !this.drive.reachable(folder, true))
+      throw apiError(method, `File not found: ${id}.`);
     return folder;
   }
 

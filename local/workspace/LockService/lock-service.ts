@@ -1,11 +1,16 @@
 /**
- * LockService of the local Workspace. Executions here never overlap, so "another execution holds the lock" is
- * something a test or the runner arranges with holdScriptLock() / releaseHeld(); waiting never takes real time.
+ * LockService of the local Workspace. A lock belongs to the execution that took it and is freed when that
+ * execution ends. Two executions overlap only when the harness runs one inside another's service call
+ * (Runtime.pauseAt); a lock held elsewhere can also be arranged with hold() / releaseHeld(). Waiting never takes
+ * real time: the script's clock moves on instead.
  */
 import { Runtime, expose } from '../runtime';
 import { Holder, LockImpl } from './lock';
 
 export type LockScope = 'script' | 'document' | 'user';
+
+/** A test calling the service outside any execution holds its locks as execution 0. */
+const NO_EXECUTION = 0;
 
 class LockServiceImpl {
   constructor(
@@ -13,18 +18,19 @@ class LockServiceImpl {
     private readonly runtime: Runtime,
   ) {}
 
-  /** Prevents any user from running the section concurrently. */
+  /** "Prevents any user from concurrently running a section of code." */
   getScriptLock(): LockImpl {
     return this.make('script');
   }
 
+  /** "Prevents any user of the current document from concurrently running a section of code." */
   getDocumentLock(): LockImpl {
     return this.make('document');
   }
 
-  /** Only the current user is kept out, so each user has a lock of their own. */
+  /** "Prevents only the current user from concurrently running a section of code": the user the script runs as. */
   getUserLock(): LockImpl {
-    return this.make(`user:${this.runtime.activeUserEmail}`);
+    return this.make(`user:${this.runtime.effectiveUser}`);
   }
 
   private make(key: string): LockImpl {
@@ -43,6 +49,8 @@ export class LocalLock {
       'LockService',
       runtime,
     );
+    // "Locks are released when the script completes" (https://developers.google.com/apps-script/reference/lock/lock).
+    runtime.onExecutionEnd((execution) => this.releaseExecution(execution.id));
   }
 
   /** Another execution takes the script lock: the script's tryLock returns false and waitLock times out. */
@@ -50,7 +58,7 @@ export class LocalLock {
     this.hold('script');
   }
 
-  /** Another execution takes the given lock (the user lock of the current active user for 'user'). */
+  /** Another execution takes the given lock (the user lock of the current user for 'user'). */
   hold(scope: LockScope): void {
     this.holders.set(this.keyOf(scope), 'elsewhere');
   }
@@ -60,15 +68,16 @@ export class LocalLock {
     for (const [key, holder] of this.holders) if (holder === 'elsewhere') this.holders.delete(key);
   }
 
-  /** Google releases a script's locks when its execution ends; the runner calls this after each run. */
+  /** Frees the locks a test took outside any execution, as the end of an execution would. */
   endExecution(): void {
-    for (const [key, holder] of this.holders) if (holder !== 'elsewhere') this.holders.delete(key);
+    this.releaseExecution(NO_EXECUTION);
   }
 
-  /** Whether the lock is held, and by whom, for assertions. */
+  /** Whether the lock is free, held by the running execution ('script'), or by another one ('elsewhere'). */
   state(scope: LockScope): 'free' | 'script' | 'elsewhere' {
     const holder = this.holders.get(this.keyOf(scope)) ?? null;
-    return holder === null ? 'free' : holder === 'elsewhere' ? 'elsewhere' : 'script';
+    if (holder === null) return 'free';
+    return holder !== 'elsewhere' && holder.execution === this._executionId() ? 'script' : 'elsewhere';
   }
 
   _holder(key: string): Holder {
@@ -80,7 +89,22 @@ export class LocalLock {
     else this.holders.set(key, holder);
   }
 
+  _executionId(): number {
+    return this.runtime.execution?.id ?? NO_EXECUTION;
+  }
+
+  /** The wait of a lock that does not come free: the clock moves on by the timeout. */
+  _wait(timeoutInMillis: number): void {
+    this.runtime.advance(timeoutInMillis);
+  }
+
+  private releaseExecution(id: number): void {
+    for (const [key, holder] of this.holders) {
+      if (holder !== null && holder !== 'elsewhere' && holder.execution === id) this.holders.delete(key);
+    }
+  }
+
   private keyOf(scope: LockScope): string {
-    return scope === 'user' ? `user:${this.runtime.activeUserEmail}` : scope;
+    return scope === 'user' ? `user:${this.runtime.effectiveUser}` : scope;
   }
 }

@@ -4,10 +4,10 @@ export {
   BODY_SIZE_MESSAGE,
   DEFAULT_DAILY_RECIPIENTS,
   LocalMail,
-  MAIL_PERMISSION_MESSAGE,
   MAIL_QUOTA_MESSAGE,
   MAX_BODY_BYTES,
   RECIPIENTS_PER_MESSAGE,
   bodyBytes,
 } from './mail-app';
+export { MAIL_SCOPES } from './scopes';
 export type { MailAttachment, SentMail } from './mail-app';

@@ -1,10 +1,12 @@
 /**
  * MailApp of the local Workspace: records every message instead of sending it, and enforces what Google
- * enforces: the daily recipient quota, valid addresses, and no mail from a simple trigger.
+ * enforces: the daily recipient quota, valid addresses, and the send_mail scope (so no mail from a simple
+ * trigger, and none when the manifest leaves the scope out).
  */
 import { type BlobContent, readBlobSource } from '../Base/blob';
 import { Runtime, expose } from '../runtime';
 import { parseAddresses } from './addresses';
+import { MAIL_SCOPES } from './scopes';
 
 export type MailAttachment = BlobContent;
 
@@ -50,8 +52,6 @@ export const RECIPIENTS_PER_MESSAGE = 'Limit Exceeded: Email Recipients Per Mess
 export function bodyBytes(body: string, htmlBody?: string): number {
   return Buffer.byteLength(body, 'utf8') + (htmlBody === undefined ? 0 : Buffer.byteLength(htmlBody, 'utf8'));
 }
-export const MAIL_PERMISSION_MESSAGE =
-  'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail';
 
 interface MailOptions {
   to?: unknown;
@@ -86,7 +86,6 @@ class MailAppImpl {
    * sendEmail(message) (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)).
    */
   sendEmail(...args: unknown[]): void {
-    this.owner._checkPermission('sendEmail');
     let message: MailOptions;
     if (args.length === 1 && typeof args[0] === 'object' && args[0] !== null) {
       message = args[0] as MailOptions;
@@ -107,7 +106,6 @@ class MailAppImpl {
   }
 
   getRemainingDailyQuota(): number {
-    this.owner._checkPermission('getRemainingDailyQuota');
     return this.owner.remaining();
   }
 }
@@ -127,6 +125,7 @@ export class LocalMail {
     options: { dailyQuota?: number } = {},
   ) {
     this.dailyQuota = options.dailyQuota ?? DEFAULT_DAILY_RECIPIENTS;
+    runtime.scopes.declare(MAIL_SCOPES);
     this.app = expose<GoogleAppsScript.Mail.MailApp>(new MailAppImpl(this), 'MailApp', runtime);
   }
 
@@ -148,13 +147,6 @@ export class LocalMail {
     if (this.windowStart !== null && now - this.windowStart >= DAY_MS) {
       this.windowStart = null;
       this.used = 0;
-    }
-  }
-
-  /** Simple triggers run without authorisation, so any MailApp call fails there. */
-  _checkPermission(method: string): void {
-    if (this.runtime.kind === 'simple') {
-      throw new Error(MAIL_PERMISSION_MESSAGE.replace('MailApp.sendEmail', `MailApp.${method}`));
     }
   }
 
@@ -189,7 +181,7 @@ export class LocalMail {
       subject: String(message.subject ?? ''),
       body: String(message.body ?? ''),
       noReply: message.noReply === true,
-      from: this.runtime.effectiveUserEmail,
+      from: this.runtime.effectiveUser,
       date: this.runtime.now(),
       attachments,
     };

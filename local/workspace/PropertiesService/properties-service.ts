@@ -15,9 +15,12 @@ class PropertiesServiceImpl {
     return this.wrap(this.owner.script);
   }
 
-  /** Each user of the script has a store of their own. */
+  /**
+   * Each user of the script has a store of their own: the user the script runs as, so an installable trigger
+   * reads its creator's store (https://developers.google.com/apps-script/guides/properties).
+   */
   getUserProperties(): PropertiesImpl {
-    return this.wrap(this.owner.user(this.runtime.activeUserEmail));
+    return this.wrap(this.owner.user(this.runtime.effectiveUser));
   }
 
   getDocumentProperties(): PropertiesImpl {

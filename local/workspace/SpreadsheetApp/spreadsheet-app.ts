@@ -9,6 +9,7 @@ import { Runtime } from '../runtime';
 import { FakeConditionalFormatRuleBuilder } from './conditional-format-rule';
 import { FakeDataValidationBuilder } from './data-validation';
 import { BooleanCriteria, BorderStyle, DataValidationCriteria, ProtectionType, WrapStrategy } from './enums';
+import { SPREADSHEET_SCOPES } from './scopes';
 import { FakeSpreadsheet } from './spreadsheet';
 import { LocalUi } from './ui';
 
@@ -70,6 +71,7 @@ export class LocalSpreadsheets {
     readonly runtime: Runtime,
     options: { name?: string; timeZone?: string } = {},
   ) {
+    runtime.scopes.declare(SPREADSHEET_SCOPES);
     this.active = new FakeSpreadsheet(runtime, options);
     this.ui = new LocalUi(runtime);
     // Spreadsheet.toast and the Ui record into the same list.

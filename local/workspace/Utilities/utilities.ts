@@ -38,9 +38,9 @@ class UtilitiesApp {
     return formatString(template, ...args);
   }
 
-  /** Apps Script pauses the execution; here the fixed clock moves on instead, so no test waits. */
+  /** Apps Script pauses the execution; here the script's clock moves on instead, so no test waits. */
   sleep(milliseconds: number): void {
-    if (this.runtime.fixedNow !== null) this.runtime.fixedNow += Number(milliseconds);
+    this.runtime.advance(milliseconds);
   }
 
   newBlob(data: unknown, contentType?: string, name?: string): LocalBlob {

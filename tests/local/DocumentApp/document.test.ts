@@ -382,3 +382,18 @@ describe('the size of a Google Doc', () => {
     doc.saveAndClose();
   });
 });
+
+describe('scopes', () => {
+  it('needs the documents scope to make or open a Doc, and refuses a simple trigger', () => {
+    const { runtime, DocumentApp } = workspace();
+    runtime.scopes.grant(['https://www.googleapis.com/auth/drive.file']);
+    expect(() => DocumentApp.create('Briefing paper')).toThrow(
+      'Specified permissions are not sufficient to call DocumentApp.create. Required permissions: https://www.googleapis.com/auth/documents',
+    );
+    runtime.scopes.grant(['https://www.googleapis.com/auth/documents']);
+    const id = DocumentApp.create('Briefing paper').getId();
+    expect(() => runtime.runAs('simple', () => DocumentApp.openById(id))).toThrow(
+      'You do not have permission to call DocumentApp.openById. Required permissions: https://www.googleapis.com/auth/documents',
+    );
+  });
+});

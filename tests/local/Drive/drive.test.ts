@@ -95,3 +95,85 @@ describe('Drive (advanced service v3)', () => {
     ).toBe(true);
   });
 });
+
+describe('drive.file, per user', () => {
+  const DRIVE_FILE = 'https://www.googleapis.com/auth/drive.file';
+  const DOCUMENTS = 'https://www.googleapis.com/auth/documents';
+  const FIRST = 'first.officer@council.example';
+  const SECOND = 'second.officer@council.example';
+
+  function asManifest(scopes: string[]) {
+    const ws = workspace();
+    ws.runtime.scopes.grant(scopes);
+    const folder = ws.runtime.as(FIRST, () =>
+      ws.Drive.Files.create({ name: 'Action Plan Papers', mimeType: FOLDER_MIME }),
+    );
+    return { ...ws, folderId: folder.id ?? '' };
+  }
+
+  it('shows a folder the app made for one officer to that officer only: others get File not found', () => {
+    const { Drive, runtime, folderId } = asManifest([DRIVE_FILE]);
+    const mine = runtime.as(FIRST, () => Drive.Files.get(folderId, { fields: 'id,name' }));
+    expect(mine).toEqual({ id: folderId, name: 'Action Plan Papers' });
+    runtime.as(SECOND, () => {
+      expect(() => Drive.Files.get(folderId)).toThrow(
+        `API call to drive.files.get failed with error: File not found: ${folderId}.`,
+      );
+      expect(Drive.Files.list({ q: "name = 'Action Plan Papers'" }).files).toEqual([]);
+      expect(() =>
+        Drive.Files.create({ name: 'Paper.pdf', mimeType: PDF_MIME, parents: [folderId] }),
+      ).toThrow(`API call to drive.files.create failed with error: File not found: ${folderId}.`);
+    });
+  });
+
+  it('grants nothing to the app when the folder is shared in Drive, and grants it once the officer picks it', () => {
+    const { Drive, runtime, drive, folderId } = asManifest([DRIVE_FILE]);
+    drive.share(folderId, SECOND);
+    runtime.as(SECOND, () => expect(() => Drive.Files.get(folderId)).toThrow('File not found'));
+    drive.pick(folderId, SECOND);
+    const theirs = runtime.as(SECOND, () => Drive.Files.get(folderId, { fields: 'name' }));
+    expect(theirs).toEqual({ name: 'Action Plan Papers' });
+  });
+
+  it('cannot be picked by someone it is not shared with', () => {
+    const { drive, folderId } = asManifest([DRIVE_FILE]);
+    expect(() => drive.pick(folderId, SECOND)).toThrow();
+  });
+
+  it('reaches every file the user can open under the full drive scope', () => {
+    const { Drive, runtime, drive, folderId } = asManifest(['https://www.googleapis.com/auth/drive']);
+    runtime.as(SECOND, () => expect(() => Drive.Files.get(folderId)).toThrow('File not found'));
+    drive.share(folderId, SECOND);
+    runtime.as(SECOND, () => expect(Drive.Files.get(folderId, { fields: 'id' })).toEqual({ id: folderId }));
+  });
+
+  it('keeps one My Drive per user: root is the caller’s own', () => {
+    const { Drive, runtime, drive } = asManifest([DRIVE_FILE]);
+    const theirs = runtime.as(SECOND, () => Drive.Files.create({ name: 'Notes', mimeType: FOLDER_MIME }));
+    expect(drive.file(theirs.id ?? '')?.parents).toEqual([drive.rootOf(SECOND)]);
+    expect(drive.rootOf(SECOND)).not.toBe(drive.rootOf(FIRST));
+  });
+
+  it('fails every call with the API’s error when the manifest has no Drive scope', () => {
+    const { Drive, runtime } = asManifest([DRIVE_FILE]);
+    runtime.scopes.grant([DOCUMENTS]);
+    expect(() => Drive.Files.create({ name: 'x', mimeType: FOLDER_MIME })).toThrow(
+      'API call to drive.files.create failed with error: Request had insufficient authentication scopes.',
+    );
+    expect(() => Drive.Files.list({})).toThrow(
+      'API call to drive.files.list failed with error: Request had insufficient authentication scopes.',
+    );
+  });
+
+  it('opens another officer’s document with DocumentApp only once it is shared with them', () => {
+    const { DocumentApp, runtime, drive } = asManifest([DRIVE_FILE, DOCUMENTS]);
+    const id = runtime.as(FIRST, () => DocumentApp.create('Briefing paper').getId());
+    runtime.as(SECOND, () =>
+      expect(() => DocumentApp.openById(id)).toThrow(
+        "Document is missing (perhaps it was deleted, or you don't have read access?)",
+      ),
+    );
+    drive.share(id, SECOND);
+    runtime.as(SECOND, () => expect(DocumentApp.openById(id).getName()).toBe('Briefing paper'));
+  });
+});

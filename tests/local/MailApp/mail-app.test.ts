@@ -18,8 +18,9 @@ function setup(dailyQuota?: number) {
 describe('MailApp.sendEmail', () => {
   it('records the three-argument form with sender and date', () => {
     const { runtime, mail, MailApp } = setup();
-    runtime.effectiveUserEmail = 'owner@example.org';
-    MailApp.sendEmail('lead@example.org', 'Overdue actions', 'You have 2 overdue actions.');
+    runtime.as('owner@example.org', () =>
+      MailApp.sendEmail('lead@example.org', 'Overdue actions', 'You have 2 overdue actions.'),
+    );
     expect(mail.sent).toHaveLength(1);
     expect(mail.sent[0]).toMatchObject({
       to: ['lead@example.org'],
@@ -206,6 +207,20 @@ describe('MailApp message size limits', () => {
     );
     const many = Array.from({ length: 51 }, (_, i) => `officer${i}@example.org`).join(',');
     expect(() => MailApp.sendEmail(many, 'Digest', 'hello')).toThrow(RECIPIENTS_PER_MESSAGE);
+    expect(mail.sent).toHaveLength(0);
+  });
+});
+
+describe('MailApp without the send_mail scope', () => {
+  it('refuses every call with Google’s message and sends nothing', () => {
+    const { runtime, mail, MailApp } = setup();
+    runtime.scopes.grant(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(() => MailApp.getRemainingDailyQuota()).toThrow(
+      'Specified permissions are not sufficient to call MailApp.getRemainingDailyQuota. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(() => MailApp.sendEmail('a@example.org', 's', 'b')).toThrow(
+      'Specified permissions are not sufficient to call MailApp.sendEmail.',
+    );
     expect(mail.sent).toHaveLength(0);
   });
 });

@@ -30,8 +30,10 @@ describe('Properties', () => {
   it('gives each user a store of their own', () => {
     const { runtime, PropertiesService } = setup();
     PropertiesService.getUserProperties().setProperty('view', 'mine');
-    runtime.activeUserEmail = 'someone.else@example.org';
-    expect(PropertiesService.getUserProperties().getProperty('view')).toBeNull();
+    runtime.as('someone.else@example.org', () =>
+      expect(PropertiesService.getUserProperties().getProperty('view')).toBeNull(),
+    );
+    expect(PropertiesService.getUserProperties().getProperty('view')).toBe('mine');
   });
 
   it('setProperties merges, or replaces everything with deleteAllOthers', () => {

@@ -78,9 +78,10 @@ describe('trigger limits and deletion', () => {
     );
     expect(script.triggers()).toHaveLength(20);
     // The limit is per user: another officer can still install theirs.
-    runtime.effectiveUserEmail = 'other.officer@example.org';
-    expect(() => ScriptApp.newTrigger('theirs').timeBased().everyHours(1).create()).not.toThrow();
-    expect(ScriptApp.getProjectTriggers()).toHaveLength(1);
+    runtime.as('other.officer@example.org', () => {
+      expect(() => ScriptApp.newTrigger('theirs').timeBased().everyHours(1).create()).not.toThrow();
+      expect(ScriptApp.getProjectTriggers()).toHaveLength(1);
+    });
   });
 
   it('deleteTrigger removes exactly that trigger', () => {
@@ -101,6 +102,52 @@ describe('trigger limits and deletion', () => {
       'You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
     );
     expect(script.triggers()).toHaveLength(0);
+  });
+});
+
+describe('triggers per user', () => {
+  const OWNER = 'owner@council.example';
+  const EDITOR = 'editor@council.example';
+
+  it('lists only the current user’s triggers and records each one’s owner', () => {
+    const { runtime, script, ScriptApp } = setup();
+    runtime.as(OWNER, () =>
+      ScriptApp.newTrigger('onRegisterEdit').forSpreadsheet('sheet-123').onEdit().create(),
+    );
+    runtime.as(EDITOR, () => {
+      expect(ScriptApp.getProjectTriggers()).toEqual([]);
+    });
+    expect(script.triggers().map((t) => t.owner)).toEqual([OWNER]);
+  });
+
+  it('refuses to delete another user’s trigger', () => {
+    const { runtime, script, ScriptApp } = setup();
+    const theirs = runtime.as(OWNER, () => ScriptApp.newTrigger('f').timeBased().everyDays(1).create());
+    runtime.as(EDITOR, () =>
+      expect(() => ScriptApp.deleteTrigger(theirs)).toThrow(
+        `Trigger ${theirs.getUniqueId()} belongs to ${OWNER} and cannot be deleted by ${EDITOR}`,
+      ),
+    );
+    expect(script.triggers()).toHaveLength(1);
+    runtime.as(OWNER, () => ScriptApp.deleteTrigger(theirs));
+    expect(script.triggers()).toHaveLength(0);
+  });
+
+  it('counts an installable trigger’s run as its owner’s, whoever edited', () => {
+    const { runtime, ScriptApp } = setup();
+    runtime.as(OWNER, () => ScriptApp.newTrigger('f').timeBased().everyDays(1).create());
+    const seen = runtime.as(EDITOR, () =>
+      runtime.runAs('installable', () => ScriptApp.getProjectTriggers().length, OWNER),
+    );
+    expect(seen).toBe(1);
+  });
+
+  it('needs script.scriptapp in the manifest', () => {
+    const { runtime, ScriptApp } = setup();
+    runtime.scopes.grant(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(() => ScriptApp.getProjectTriggers()).toThrow(
+      'Specified permissions are not sufficient to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+    );
   });
 });
 

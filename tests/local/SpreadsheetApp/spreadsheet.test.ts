@@ -539,3 +539,44 @@ describe('through expose', () => {
     );
   });
 });
+
+describe('scopes', () => {
+  const CURRENT_ONLY = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+  const CONTAINER_UI = 'https://www.googleapis.com/auth/script.container.ui';
+
+  it('refuses the spreadsheet to a manifest without a spreadsheets scope, naming either scope', () => {
+    const { runtime, app } = setup();
+    runtime.scopes.grant([CONTAINER_UI]);
+    expect(() => app.getActiveSpreadsheet()).toThrow(
+      'Specified permissions are not sufficient to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)',
+    );
+  });
+
+  it('refuses a Range already in hand once the scope is gone', () => {
+    const { runtime, sheet } = setup();
+    const range = sheet.getRange('A1');
+    runtime.scopes.grant([CONTAINER_UI]);
+    expect(() => range.setValue('x')).toThrow(
+      'Specified permissions are not sufficient to call Range.setValue.',
+    );
+  });
+
+  it('builds menus and alerts without any scope, but needs script.container.ui for an HTML dialog', () => {
+    const { runtime, app, local } = setup();
+    runtime.scopes.grant([CURRENT_ONLY]);
+    const ui = app.getUi();
+    ui.createMenu('Action Plan').addItem('Help', 'showHelp').addToUi();
+    ui.alert('Title', 'Text', ui.ButtonSet.OK);
+    expect(local.ui.menus).toHaveLength(1);
+    const html = { getContent: () => '<p>x</p>' } as unknown as GoogleAppsScript.HTML.HtmlOutput;
+    expect(() => ui.showModalDialog(html, 'Paper')).toThrow(
+      'Specified permissions are not sufficient to call Ui.showModalDialog. Required permissions: https://www.googleapis.com/auth/script.container.ui',
+    );
+  });
+
+  it('lets a simple trigger use the spreadsheet it is bound to', () => {
+    const { runtime, app } = setup();
+    runtime.scopes.grant([CURRENT_ONLY]);
+    expect(runtime.runAs('simple', () => app.getActiveSpreadsheet().getName())).toBe('Register test');
+  });
+});
