@@ -3,6 +3,8 @@
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const DOCUMENT_MIME = 'application/vnd.google-apps.document';
 export const PDF_MIME = 'application/pdf';
+/** A Word file as uploaded: Drive keeps it as it is until someone saves it as a Google Doc. */
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** One file or folder in the in-memory Drive. */
 export interface DriveFile {
@@ -16,4 +18,8 @@ export interface DriveFile {
   modifiedTime: string;
   /** Uploaded bytes; null for folders and Google Docs, which have no binary content. */
   content: Uint8Array | null;
+  /** The account that made it (Drive's owner). */
+  owner: string;
+  /** Whom the owner shared it with: accounts, or ANYONE_WITH_LINK (see sharing.ts). */
+  sharedWith: string[];
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { Runtime, expose } from '../runtime';
 import { DOCUMENT_MIME, DriveFile, FOLDER_MIME } from './drive-file';
 import { DriveFilesApi } from './files';
+import { actingUser } from './sharing';
 
 /** The in-memory Drive and its advanced service `Drive` (v3 subset). */
 export class LocalDrive {
@@ -27,6 +28,8 @@ export class LocalDrive {
       createdTime: now,
       modifiedTime: now,
       content: null,
+      owner: actingUser(runtime),
+      sharedWith: [],
     });
     const files = expose<GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection>(
       new DriveFilesApi(this),
@@ -56,12 +59,13 @@ export class LocalDrive {
     return names.join('/');
   }
 
-  /** Adds a file, as DocumentApp.create or an upload would. */
+  /** Adds a file, as DocumentApp.create or an upload would, owned by whoever the script runs as unless named. */
   createFile(spec: {
     name: string;
     mimeType: string;
     parents?: string[];
     content?: Uint8Array | null;
+    owner?: string;
   }): DriveFile {
     const now = this.runtime.now().toISOString();
     const file: DriveFile = {
@@ -73,9 +77,18 @@ export class LocalDrive {
       createdTime: now,
       modifiedTime: now,
       content: spec.content ?? null,
+      owner: spec.owner ?? actingUser(this.runtime),
+      sharedWith: [],
     };
     this.byId.set(file.id, file);
     return file;
+  }
+
+  /** The owner shares a file with an account, or with ANYONE_WITH_LINK, as the Share dialog does. */
+  share(id: string, withWhom: string): void {
+    const file = this.file(id);
+    if (!file) throw new Error(`No file with id ${id} in the local Drive`);
+    if (!file.sharedWith.includes(withWhom)) file.sharedWith.push(withWhom);
   }
 
   touch(file: DriveFile): void {
