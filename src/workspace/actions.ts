@@ -1,5 +1,6 @@
 import { plural } from '../core/text';
 import { importPlanFromSheet } from './importer';
+import type { ImportOutcome } from './importer';
 import { RegisterError, refreshStatuses } from './register';
 import { setUpRegister } from './setup';
 import { STATUS_KEYS } from '../core/model';
@@ -32,16 +33,18 @@ export function setUpRegisterFromMenu(): void {
 }
 
 export function importPlanFromMenu(): void {
-  withMessages('Import plan', () => {
-    const outcome = importPlanFromSheet();
-    const lines = [`Imported ${plural(outcome.imported, 'action')} (${outcome.layout}).`];
-    if (outcome.skipped > 0)
-      lines.push(`${plural(outcome.skipped, 'action')} already in the register were skipped.`);
-    if (outcome.problems.length > 0) {
-      lines.push(`${plural(outcome.problems.length, 'row')} need a look: see the Import report sheet.`);
-    }
-    return lines.join('\n');
-  });
+  withMessages('Import plan', () => importSummary(importPlanFromSheet()));
+}
+
+/** What an import did, in the words every import source shows. */
+export function importSummary(outcome: ImportOutcome): string {
+  const lines = [`Imported ${plural(outcome.imported, 'action')} (${outcome.layout}).`];
+  if (outcome.skipped > 0)
+    lines.push(`${plural(outcome.skipped, 'action')} already in the register were skipped.`);
+  if (outcome.problems.length > 0) {
+    lines.push(`${plural(outcome.problems.length, 'row')} need a look: see the Import report sheet.`);
+  }
+  return lines.join('\n');
 }
 
 export function refreshStatusesFromMenu(): void {
@@ -65,6 +68,7 @@ export function showHelp(): void {
     [
       'Set up or repair register: creates the Register, Officers, Settings, History and Import sheets, or adds what is missing. It never changes your data.',
       'Import plan: paste an existing action plan (with its header row) into the Import sheet, then choose Import plan. Problems are listed in the Import report sheet.',
+      'Import plan from a Google Doc: paste the link of the Google Doc that holds the plan (a Word file opened in Google Docs and saved as a Google Doc). Its tables are read as they are, merged cells and bullets included, and the Doc is never changed.',
       'Status is computed from the due date (the revised one when set), progress and the windows in Settings. Choose Completed when an action is done; other choices are put back.',
       'Every change to an action, its dates, lead, progress or status is kept in History.',
     ].join('\n\n'),
