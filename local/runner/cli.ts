@@ -1,9 +1,9 @@
-/** `npm start -- [--plan FILE] [--officers FILE] [--today YYYY-MM-DD] [--out DIR]` */
+/** `npm start -- [--plan FILE] [--officers FILE] [--today YYYY-MM-DD] [--out DIR]`; a plan is CSV, TSV, .xlsx or .docx. */
 import { parseArgs } from 'node:util';
 import { UsageError, runRegister } from './run';
 
 const USAGE =
-  'usage: npm start -- [--plan FILE.tsv|.csv] [--officers FILE.csv] [--today YYYY-MM-DD] [--out DIR]';
+  'usage: npm start -- [--plan FILE.tsv|.csv|.xlsx|.docx] [--officers FILE.csv] [--today YYYY-MM-DD] [--out DIR]';
 
 async function main(argv: string[]): Promise<number> {
   let values;

@@ -14,6 +14,11 @@ import { writeXlsx } from '../export/xlsx';
 import { isDate } from '../workspace/runtime';
 import { loadBundle } from './bundle';
 import type { LoadedBundle } from './bundle';
+import { importWordPlan, readPlanFile } from './plan-source';
+import type { WordPlan } from './plan-source';
+import { UsageError } from './usage-error';
+
+export { UsageError };
 
 export const SAMPLE_PLAN = join(__dirname, '../sample/plan.tsv');
 export const SAMPLE_OFFICERS = join(__dirname, '../sample/officers.csv');
@@ -21,9 +26,6 @@ export const SAMPLE_OFFICERS = join(__dirname, '../sample/officers.csv');
 export const SAMPLE_TODAY = '2010-09-06';
 const TIME_ZONE = 'Europe/London';
 const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate'];
-
-/** A problem with what the user asked for: printed as one line, no stack trace. */
-export class UsageError extends Error {}
 
 export interface RunOptions {
   readonly plan?: string;
@@ -120,7 +122,7 @@ function lastDialog(bundle: LoadedBundle): string {
  */
 export function registerPlan(
   bundle: LoadedBundle,
-  plan: string[][],
+  plan: string[][] | WordPlan,
   officers: string[][],
 ): { importMessage: string; refreshMessage: string } {
   const { ws } = bundle;
@@ -137,9 +139,12 @@ export function registerPlan(
   );
   if (ownerRow !== undefined && ownerRow > 0)
     bundle.edit('Settings', `B${ownerRow + 1}`, [[ws.runtime.activeUserEmail]]);
-  bundle.edit('Import', a1(plan.length, plan[0].length), plan);
-  bundle.clickMenu('Import plan');
-  const importMessage = lastDialog(bundle);
+  let importMessage: string;
+  if (Array.isArray(plan)) {
+    bundle.edit('Import', a1(plan.length, plan[0].length), plan);
+    bundle.clickMenu('Import plan');
+    importMessage = lastDialog(bundle);
+  } else importMessage = importWordPlan(bundle, plan);
   bundle.clickMenu('Refresh statuses');
   return { importMessage, refreshMessage: lastDialog(bundle) };
 }
@@ -197,7 +202,8 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
   const today = options.today ?? SAMPLE_TODAY;
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${today}"`);
   const planPath = options.plan ?? SAMPLE_PLAN;
-  const { plan, officers } = readInputs(planPath, options.officers ?? SAMPLE_OFFICERS);
+  const plan = (await readPlanFile(planPath)) ?? readGrid(planPath, 'plan');
+  const officers = readOfficers(options.officers ?? SAMPLE_OFFICERS);
 
   const bundle = loadBundle({ now: at(today, 7), timeZone: TIME_ZONE });
   const { ws } = bundle;
