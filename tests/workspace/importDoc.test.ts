@@ -279,6 +279,59 @@ describe('the calls an import from a Doc makes', () => {
     );
   }
 
+  it('grows with the cells of a 1,000-row table, each read once, and writes the register in constant calls', () => {
+    const bundle = emptyRegister('2010-09-06');
+    const para = (text: string) => ({ type: 'PARAGRAPH' as const, text, heading: 'NORMAL' as const });
+    const plain = (text: string) => ({ rowSpan: 1, colSpan: 1, children: [para(text)] });
+    // KLOE and recommendation merged down over four actions each; two bullets of progress per action.
+    const merged = (text: string, i: number, column: number) =>
+      i % 4 === 0
+        ? { rowSpan: 4, colSpan: 1, children: [para(text)] }
+        : { rowSpan: 0, colSpan: 0, mergedInto: { row: i - (i % 4) + 1, column }, children: [para('')] };
+    const bullets = (...texts: string[]) => ({
+      rowSpan: 1,
+      colSpan: 1,
+      children: texts.map((text) => ({
+        type: 'LIST_ITEM' as const,
+        text,
+        heading: 'NORMAL' as const,
+        nestingLevel: 0,
+        glyphType: 'BULLET' as const,
+      })),
+    });
+    const rows = [['Ref', 'KLOE', 'Recommendation', 'Action', 'Timescale', 'Lead', 'Progress'].map(plain)];
+    for (let i = 0; i < 1000; i++) {
+      const rec = Math.floor(i / 4) + 1;
+      rows.push([
+        plain(`${rec}.${(i % 4) + 1}`),
+        merged(`KLOE ${rec}`, i, 1),
+        merged(`${rec}. Develop links with partners`, i, 2),
+        plain(`Action ${i + 1}`),
+        plain('March 2011'),
+        plain('TG'),
+        bullets(`Progress ${i + 1}`, 'Reported to CMT.'),
+      ]);
+    }
+    const doc = saveAsGoogleDoc(bundle, {
+      warnings: [],
+      body: [para('Action plan'), { type: 'TABLE', rows }, para('')],
+    });
+    bundle.ws.runtime.calls.reset();
+    expect(importFromDoc(bundle, doc.url)).toMatch(/Imported 1000 actions/);
+    const calls = documentCalls(bundle);
+    expect(calls['TableCell.getText']).toBe(7007);
+    expect(calls['TableRow.getCell']).toBe(7007);
+    expect(calls['TableRow.getNumCells']).toBe(1001);
+    // The 1,500 cells merged over, and the 500 head cells above them.
+    expect(calls['TableCell.getRowSpan']).toBe(2000);
+    const documentTotal = Object.values(calls).reduce((a, b) => a + b, 0);
+    expect(documentTotal).toBeLessThan(2.6 * 7007);
+    expect(bundle.ws.runtime.calls.total() - documentTotal).toBeLessThan(100);
+    const register = registerRows(bundle);
+    expect(register[1].Recommendation).toBe('Develop links with partners');
+    expect(register[1].Progress).toBe('Progress 2\nReported to CMT.');
+  });
+
   it('reads each cell once and asks spans only of empty cells: seed 000', async () => {
     const bundle = emptyRegister('2010-09-06');
     const doc = saveAsGoogleDoc(bundle, await word('000-progress-appendix.docx'));
