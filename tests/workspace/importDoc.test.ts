@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertDocx } from '../../local/convert/docx';
-import type { ConvertedDocument } from '../../local/convert/docx';
+import type { ConvertedCell, ConvertedDocument } from '../../local/convert/docx';
 import type { LoadedBundle } from '../../local/runner/bundle';
 import { a1 } from '../../local/runner/run';
 import type { FakeDocument } from '../../local/workspace/DocumentApp';
@@ -299,7 +299,9 @@ describe('the calls an import from a Doc makes', () => {
         glyphType: 'BULLET' as const,
       })),
     });
-    const rows = [['Ref', 'KLOE', 'Recommendation', 'Action', 'Timescale', 'Lead', 'Progress'].map(plain)];
+    const rows: ConvertedCell[][] = [
+      ['Ref', 'KLOE', 'Recommendation', 'Action', 'Timescale', 'Lead', 'Progress'].map(plain),
+    ];
     for (let i = 0; i < 1000; i++) {
       const rec = Math.floor(i / 4) + 1;
       rows.push([
