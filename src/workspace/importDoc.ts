@@ -58,7 +58,10 @@ export function importPlanFromDoc(): void {
   });
 }
 
-/** The Doc, or Google's reason it cannot be opened (missing, not a Google Doc, not shared with this officer). */
+/**
+ * The Doc, or Google's reason it cannot be opened (missing, not a Google Doc, not shared with this officer). By id,
+ * not by URL: openByUrl refuses the Drive links and the bare Doc links officers also paste.
+ */
 function openDoc(id: string): Document | string {
   try {
     return DocumentApp.openById(id);
@@ -74,7 +77,7 @@ function messageOf(error: unknown): string {
 }
 
 /** The Doc's tables and the paragraphs between them, in document order, as the import's grid. */
-export function planGrid(doc: Document): string[][] {
+function planGrid(doc: Document): string[][] {
   const body = doc.getBody();
   const rows: string[][] = [];
   const count = body.getNumChildren();
