@@ -8,6 +8,7 @@ export {
   setUpRegisterFromMenu,
   showHelp,
 } from './workspace/actions';
+export { importPlanFromDoc } from './workspace/importDoc';
 export {
   previewMyReminder,
   runWeeklyReminders,

@@ -50,7 +50,9 @@ describe('the local runner (npm start)', () => {
     expect(emails.length).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'emails', emails[0]), 'utf8')).toMatch(/^Subject: /m);
     expect(existsSync(join(out, 'briefing-paper.docx'))).toBe(true);
-    expect(lines.join('\n')).toMatch(/Imported plan\.tsv: Imported: 12 new, 0 updated, 0 unchanged/);
+    expect(lines.join('\n')).toMatch(
+      /Imported plan\.tsv: From the Import sheet: Imported: 12 new, 0 updated, 0 unchanged/,
+    );
     expect(lines.join('\n')).toMatch(/second run the same day sent 0 more/);
   });
 

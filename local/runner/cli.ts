@@ -1,9 +1,9 @@
-/** `npm start -- [--plan FILE] [--officers FILE] [--today YYYY-MM-DD] [--out DIR] [--manifest FILE]` */
+/** `npm start -- [--plan FILE] [--officers FILE] [--today YYYY-MM-DD] [--out DIR] [--manifest FILE]`; a plan is CSV, TSV, .xlsx or .docx. */
 import { parseArgs } from 'node:util';
 import { UsageError, runRegister } from './run';
 
 const USAGE =
-  'usage: npm start -- [--plan FILE.tsv|.csv] [--officers FILE.csv] [--today YYYY-MM-DD] [--out DIR] ' +
+  'usage: npm start -- [--plan FILE.tsv|.csv|.xlsx|.docx] [--officers FILE.csv] [--today YYYY-MM-DD] [--out DIR] ' +
   '[--manifest appsscript.json]';
 
 async function main(argv: string[]): Promise<number> {

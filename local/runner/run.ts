@@ -17,6 +17,11 @@ import { REFUSED } from '../../src/core/permissions';
 import { DIST, loadBundle, readManifestScopes } from './bundle';
 import type { LoadedBundle } from './bundle';
 import { Refusals } from './refusals';
+import { importWordPlan, readPlanFile } from './plan-source';
+import type { WordPlan } from './plan-source';
+import { UsageError } from './usage-error';
+
+export { UsageError };
 
 export const SAMPLE_PLAN = join(__dirname, '../sample/plan.tsv');
 export const SAMPLE_OFFICERS = join(__dirname, '../sample/officers.csv');
@@ -26,9 +31,6 @@ const TIME_ZONE = 'Europe/London';
 const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate', 'Reports to'];
 /** Without these an officer cannot be matched to a Lead cell or sent a digest. */
 const REQUIRED_OFFICER_HEADERS = ['Initials', 'Name', 'Email'];
-
-/** A problem with what the user asked for: printed as one line, no stack trace. */
-export class UsageError extends Error {}
 
 export interface RunOptions {
   readonly plan?: string;
@@ -131,7 +133,7 @@ function lastDialog(bundle: LoadedBundle): string {
  */
 export function registerPlan(
   bundle: LoadedBundle,
-  plan: string[][],
+  plan: string[][] | WordPlan,
   officers: string[][],
 ): { importMessage: string; refreshMessage: string } {
   const { ws } = bundle;
@@ -152,9 +154,12 @@ export function registerPlan(
   );
   if (ownerRow !== undefined && ownerRow > 0)
     bundle.edit('Settings', `B${ownerRow + 1}`, [[ws.runtime.user]]);
-  if (has('Import')) bundle.edit('Import', a1(plan.length, plan[0].length), plan);
-  bundle.clickMenu('Import plan');
-  const importMessage = lastDialog(bundle);
+  let importMessage: string;
+  if (Array.isArray(plan)) {
+    if (has('Import')) bundle.edit('Import', a1(plan.length, plan[0].length), plan);
+    bundle.clickMenu('Import plan');
+    importMessage = lastDialog(bundle);
+  } else importMessage = importWordPlan(bundle, plan);
   bundle.clickMenu('Refresh statuses');
   return { importMessage, refreshMessage: lastDialog(bundle) };
 }
@@ -204,7 +209,8 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
   const today = options.today ?? SAMPLE_TODAY;
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${today}"`);
   const planPath = options.plan ?? SAMPLE_PLAN;
-  const { plan, officers } = readInputs(planPath, options.officers ?? SAMPLE_OFFICERS);
+  const plan = (await readPlanFile(planPath)) ?? readGrid(planPath, 'plan');
+  const officers = readOfficers(options.officers ?? SAMPLE_OFFICERS);
 
   const manifest = options.manifest ?? join(DIST, 'appsscript.json');
   const bundle = loadBundle({ now: at(today, 7), timeZone: TIME_ZONE, scopes: manifestScopes(manifest) });

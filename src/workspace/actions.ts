@@ -60,43 +60,52 @@ function editTriggerLine(trigger: EditTriggerReport): string {
  * are remembered), says what the import will add, update and leave, and imports only after Yes.
  */
 export function importPlanFromMenu(): void {
-  const ui = SpreadsheetApp.getUi();
   const title = 'Import plan';
   guarded(title, () => {
     const wb = new Workbook();
-    const grid = importSheetGrid(wb);
-    let mapping = storedMapping();
-    let preview = previewImport(wb, grid, mapping);
-    const unknown = preview.result.unknownHeaders.filter((u) => u.header.trim() !== '');
-    if (unknown.length > 0) {
-      const answered = askMapping(ui, title, unknown, mapping);
-      if (answered === null) {
-        ui.alert(title, 'Nothing was imported.', ui.ButtonSet.OK);
-        return;
-      }
-      mapping = answered;
-      rememberMapping(mapping);
-      preview = previewImport(wb, grid, mapping);
-    }
-    const { result } = preview;
-    if (result.error !== null) {
-      writeImportReport(wb.ss, result.report);
-      ui.alert(title, `${result.error}\nThe Import report sheet lists every row.`, ui.ButtonSet.OK);
-      return;
-    }
-    const question = [
-      `This plan (${result.layout}) gives: ${result.changes.summary}.`,
-      result.report.length > 0
-        ? `${plural(result.report.length, 'line')} of the Import report will need a look afterwards.`
-        : '',
-      'Import now?',
-    ].filter((l) => l !== '');
-    if (ui.alert(title, question.join('\n\n'), ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+    importWithQuestions(wb, title, importSheetGrid(wb), 'the Import sheet');
+  });
+}
+
+/**
+ * Imports a grid as the officer expects whatever it was read from: asks once about any column the import does
+ * not understand (the answers are remembered), says what it will add, update and leave, imports after Yes.
+ * `source` names where the plan was read, as in "the Import sheet".
+ */
+export function importWithQuestions(wb: Workbook, title: string, grid: string[][], source: string): void {
+  const ui = SpreadsheetApp.getUi();
+  let mapping = storedMapping();
+  let preview = previewImport(wb, grid, mapping);
+  const unknown = preview.result.unknownHeaders.filter((u) => u.header.trim() !== '');
+  if (unknown.length > 0) {
+    const answered = askMapping(ui, title, unknown, mapping);
+    if (answered === null) {
       ui.alert(title, 'Nothing was imported.', ui.ButtonSet.OK);
       return;
     }
-    ui.alert(title, describeImport(importGrid(wb, grid, mapping)).join('\n'), ui.ButtonSet.OK);
-  });
+    mapping = answered;
+    rememberMapping(mapping);
+    preview = previewImport(wb, grid, mapping);
+  }
+  const { result } = preview;
+  if (result.error !== null) {
+    writeImportReport(wb.ss, result.report);
+    ui.alert(title, `${result.error}\nThe Import report sheet lists every row.`, ui.ButtonSet.OK);
+    return;
+  }
+  const question = [
+    `The plan in ${source} (${result.layout}) gives: ${result.changes.summary}.`,
+    result.report.length > 0
+      ? `${plural(result.report.length, 'line')} of the Import report will need a look afterwards.`
+      : '',
+    'Import now?',
+  ].filter((l) => l !== '');
+  if (ui.alert(title, question.join('\n\n'), ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+    ui.alert(title, 'Nothing was imported.', ui.ButtonSet.OK);
+    return;
+  }
+  const done = describeImport(importGrid(wb, grid, mapping));
+  ui.alert(title, [`From ${source}:`, ...done].join('\n'), ui.ButtonSet.OK);
 }
 
 /** Asks which field each column the import did not understand holds; null when the officer cancels. */
@@ -145,6 +154,7 @@ export function showHelp(): void {
     [
       'Set up or repair register: creates the Register, Officers, Settings, History and Import sheets, or adds what is missing. It never changes your data.',
       'Import plan: paste an existing action plan (with its header row) into the Import sheet, then choose Import plan. Problems are listed in the Import report sheet.',
+      'Import plan from a Google Doc: paste the link of the Google Doc that holds the plan (a Word file opened in Google Docs and saved as a Google Doc). Its tables are read as they are, merged cells and bullets included, and the Doc is never changed.',
       'Status is computed from the due date (the revised one when set), progress and the windows in Settings. Choose Completed when an action is done; other choices are put back.',
       'Every change to an action, its dates, lead, progress or status is kept in History.',
     ].join('\n\n'),

@@ -9,6 +9,7 @@ export const MENU: readonly (readonly MenuItem[])[] = [
   [
     { caption: 'Set up or repair register', functionName: 'setUpRegisterFromMenu' },
     { caption: 'Import plan', functionName: 'importPlanFromMenu' },
+    { caption: 'Import plan from a Google Doc…', functionName: 'importPlanFromDoc' },
     { caption: 'Refresh statuses', functionName: 'refreshStatusesFromMenu' },
   ],
   [

@@ -101,7 +101,7 @@ describe('Import plan through the Import sheet', () => {
     bundle.clickMenu('Import plan');
     bundle.clickMenu('Import plan');
     expect(registerRows(bundle)).toHaveLength(12);
-    expect(bundle.ws.sheets.ui.dialogs.at(-1)?.prompt).toMatch(/^Imported: 0 new, 0 updated, 12 unchanged/);
+    expect(bundle.ws.sheets.ui.dialogs.at(-1)?.prompt).toMatch(/\nImported: 0 new, 0 updated, 12 unchanged/);
   });
 
   it('stores text that looks like a formula as text', () => {

@@ -149,10 +149,10 @@ describe('a double-clicked Import', () => {
     expect(registerRows(bundle).filter((r) => r.Action !== '')).toHaveLength(12);
     const prompts = bundle.ws.sheets.ui.dialogs.map((d) => d.prompt);
     expect(prompts.at(-2)).toMatch(/^The register is busy with another import or edit: nothing was imported/);
-    expect(prompts.at(-1)).toMatch(/^Imported: 12 new, 0 updated, 0 unchanged/);
+    expect(prompts.at(-1)).toMatch(/^From the Import sheet:\nImported: 12 new, 0 updated, 0 unchanged/);
     // Clicking again once it has finished adds nothing: every action is there already.
     bundle.clickMenu('Import plan');
-    expect(lastDialog(bundle)).toMatch(/^Imported: 0 new, 0 updated, 12 unchanged/);
+    expect(lastDialog(bundle)).toMatch(/\nImported: 0 new, 0 updated, 12 unchanged/);
   });
 });
 

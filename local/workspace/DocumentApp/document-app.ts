@@ -5,6 +5,7 @@
  * each time. Anything not here throws "not implemented in the local Workspace".
  * Reference: https://developers.google.com/apps-script/reference/document
  */
+import type { ConvertedDocument } from '../../convert/docx';
 import { LocalDrive } from '../Drive/drive';
 import { DOCUMENT_MIME } from '../Drive/drive-file';
 import { Runtime, expose } from '../runtime';
@@ -18,10 +19,22 @@ import {
   TextAlignment,
   VerticalAlignment,
 } from './enums';
+import { nodesFromWord } from './from-word';
 import { checkText } from './helpers';
 import { MAX_DOCUMENT_CHARACTERS } from './document-session';
 import { DOCUMENT_SCOPES } from './scopes';
 import { FakeDocument } from './stored-document';
+
+/**
+ * The links openByUrl takes: a Doc's edit, view or copy link (https://docs.google.com/document/d/ID/...), also under
+ * a signed-in user's index (/document/u/0/d/ID/) or a Workspace domain (/a/example.org/document/d/ID/). The reference
+ * says only that it "Opens and returns the document with the specified URL"
+ * (https://developers.google.com/apps-script/reference/document/document-app#openByUrl(String)). SpreadsheetApp's
+ * openByUrl refuses a link with nothing after the id with "Invalid argument: url"
+ * (https://github.com/ttsukagoshi/mail-merge-for-gmail/issues/324); the stricter reading is modelled here: any other
+ * link, a Sheets or Drive one included, is refused the same way.
+ */
+const DOCS_LINK = /^https:\/\/docs\.google\.com\/(?:a\/[^/]+\/)?document\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)\//;
 
 export class DocumentAppObject {
   readonly Attribute = Attribute;
@@ -38,22 +51,35 @@ export class DocumentAppObject {
   ) {}
 
   create(name: string): unknown {
-    const title = checkText(name, 'DocumentApp.create');
-    return this.open(this.store._create(title));
+    const title = checkText(name, 'create');
+    return this.handle(this.store._create(title));
   }
 
   /** Any document the user can open in Drive (the documents scope is not per file, unlike drive.file). */
   openById(id: string): unknown {
-    return this.open(this.store._openable(id));
+    return this.open(checkText(id, 'openById'));
   }
 
   openByUrl(url: string): unknown {
-    const id = /\/d\/([A-Za-z0-9_-]+)/.exec(String(url))?.[1] ?? '';
-    return this.open(this.store._openable(id));
+    const id = DOCS_LINK.exec(checkText(url, 'openByUrl'))?.[1];
+    if (id === undefined) throw new Error('Invalid argument: url');
+    return this.open(id);
   }
 
-  private open(doc: FakeDocument | undefined): unknown {
-    if (!doc) throw new Error("Document is missing (perhaps it was deleted, or you don't have read access?)");
+  /**
+   * A Doc that does not exist, a file that is not a Google Doc (a Word file Drive has not converted, a spreadsheet)
+   * and a Doc the user may not open all give the one message, naming the id, as seen in execution logs
+   * (e.g. "Document 1qjB-... is missing (perhaps it was deleted, or you don't have read access?)").
+   */
+  private open(id: string): unknown {
+    const doc = this.store._openable(id);
+    if (!doc) {
+      throw new Error(`Document ${id} is missing (perhaps it was deleted, or you don't have read access?)`);
+    }
+    return this.handle(doc);
+  }
+
+  private handle(doc: FakeDocument): unknown {
     return expose(new DocumentObject(this.runtime, doc), 'Document', this.runtime);
   }
 }
@@ -90,6 +116,18 @@ export class LocalDocuments {
   get(id: string): FakeDocument {
     const doc = this._find(id);
     if (!doc) throw new Error(`No document with id ${id} in the local Workspace`);
+    return doc;
+  }
+
+  /**
+   * The Google Doc Drive makes when `owner` opens a Word file in Docs and saves it as a Google Doc: what
+   * local/convert/docx.ts read from the file, as a new Doc in the owner's Drive.
+   */
+  createFromWord(word: ConvertedDocument, options: { name: string; owner: string }): FakeDocument {
+    const file = this.drive.createFile({ name: options.name, mimeType: DOCUMENT_MIME, owner: options.owner });
+    const doc = new FakeDocument(file, this.drive, () => this.maxCharacters);
+    doc.body.children = nodesFromWord(word.body, () => doc._newListId());
+    this.byId.set(doc.id, doc);
     return doc;
   }
 

@@ -1,13 +1,11 @@
 /** The Document a script opens or creates: its name, its body, saveAndClose and the PDF it exports. */
 import { LocalBlob } from '../Base/blob';
-import { DOCUMENT_MIME, PDF_MIME } from '../Drive/drive-file';
+import { DOCUMENT_MIME, DOCX_MIME, PDF_MIME } from '../Drive/drive-file';
 import { Runtime, expose } from '../runtime';
 import { DocSession } from './document-session';
 import { checkText } from './helpers';
 import { renderPdf } from './pdf';
 import type { FakeDocument } from './stored-document';
-
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export class DocumentObject {
   private readonly session: DocSession;

@@ -53,6 +53,9 @@ export type InlineKind = 'PAGE_BREAK' | 'HORIZONTAL_RULE';
 export interface TableCellNode {
   kind: 'TABLE_CELL';
   children: BlockNode[];
+  /** Rows and columns a merged head cell spans; 1 for a plain cell, 0 for a cell merged over (table-cell.ts). */
+  rowSpan: number;
+  colSpan: number;
   background: string | null;
   width: number | null;
   verticalAlignment: VAlign | null;
@@ -114,6 +117,8 @@ export function cellNode(text: string): TableCellNode {
   return {
     kind: 'TABLE_CELL',
     children: [paragraphNode('PARAGRAPH', text)],
+    rowSpan: 1,
+    colSpan: 1,
     background: null,
     width: null,
     verticalAlignment: null,

@@ -2,7 +2,7 @@
 import { applyTextAttributes, numberAttributes, uniformTextAttributes } from './attributes';
 import { NodeElement } from './element';
 import { HorizontalAlignment, ParagraphHeading } from './enums';
-import { checkEnum, checkNumber, checkText, childIndexError } from './helpers';
+import { checkEnum, checkNumber, checkText, childAt, childIndexError } from './helpers';
 import { InlineKind, insertChars, ParagraphNode, setElementStyle } from './nodes';
 
 const PARAGRAPH_NUMBERS = {
@@ -45,6 +45,21 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
     const start = childIndex === 0 ? 0 : this._node.text.length;
     insertChars(this._node, start, value);
     return this.s.text({ node: this._node, start, length: value.length });
+  }
+
+  /**
+   * A paragraph's children are its inline elements: its text, one Text element whatever its formatting, then a
+   * page break or horizontal rule if it holds one. An empty paragraph has none.
+   */
+  getNumChildren(): number {
+    return this.inlineChildren().length;
+  }
+
+  getChild(childIndex: number): unknown {
+    const kind = childAt(this.inlineChildren(), childIndex);
+    return kind === 'TEXT'
+      ? this.s.text({ node: this._node, start: 0, length: null })
+      : this.s.inline(this._node, kind);
   }
 
   clear(): this {
@@ -188,6 +203,11 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
     return this.assign(this._node, key, () =>
       value === null ? null : checkNumber(value, `${this.method}.${method}`),
     );
+  }
+
+  private inlineChildren(): ('TEXT' | InlineKind)[] {
+    const children: ('TEXT' | InlineKind)[] = this._node.text === '' ? [] : ['TEXT'];
+    return this._node.inline ? [...children, this._node.inline] : children;
   }
 
   private inline(kind: InlineKind): unknown {

@@ -78,12 +78,18 @@ export class TableCellElement extends ContainerElement<TableCellNode> {
     return this.setNumber(this._node.padding, 'right', paddingRight, 'setPaddingRight');
   }
 
+  /**
+   * "Non-merged cells have a row span of 1"; returns "the row span or 0 for a cell which is merged over by another
+   * cell" (https://developers.google.com/apps-script/reference/document/table-cell#getRowSpan()). A merge keeps
+   * every cell of the grid: the head cell carries the spans, each cell it covers answers 0 and 0.
+   */
   getRowSpan(): number {
-    return 1;
+    return this._node.rowSpan;
   }
 
+  /** Likewise for columns (https://developers.google.com/apps-script/reference/document/table-cell#getColSpan()). */
   getColSpan(): number {
-    return 1;
+    return this._node.colSpan;
   }
 
   getParentRow(): unknown {

@@ -47,6 +47,10 @@ export class TextElement {
     return this;
   }
 
+  asText(): this {
+    return this;
+  }
+
   getText(): string {
     return this.segments()
       .map((seg) => seg.node.text.slice(seg.from, seg.to))

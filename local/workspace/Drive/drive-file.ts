@@ -3,6 +3,8 @@
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const DOCUMENT_MIME = 'application/vnd.google-apps.document';
 export const PDF_MIME = 'application/pdf';
+/** A Word file as uploaded: Drive keeps it as it is until someone saves it as a Google Doc. */
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** One file or folder in the in-memory Drive. */
 export interface DriveFile {
@@ -18,7 +20,7 @@ export interface DriveFile {
   content: Uint8Array | null;
   /** The account whose Drive holds it: whoever made it. */
   owner: string;
-  /** Accounts it is shared with in Drive (besides its owner). */
+  /** Accounts it is shared with in Drive (besides its owner), or ANYONE_WITH_LINK (see sharing.ts). */
   sharedWith: string[];
   /**
    * Accounts for whom this app holds per-file access under drive.file: the file was made through the app by

@@ -14,6 +14,7 @@ import { Runtime, expose } from '../runtime';
 import { SCOPE } from '../scopes';
 import { DOCUMENT_MIME, DriveFile, FOLDER_MIME } from './drive-file';
 import { DriveFilesApi } from './files';
+import { ANYONE_WITH_LINK } from './sharing';
 
 /** Scopes that let the advanced service see every file the user can open, not only the app's own. */
 const WHOLE_DRIVE_READ = [SCOPE.drive, SCOPE.driveReadonly, SCOPE.driveMetadata, SCOPE.driveMetadataReadonly];
@@ -90,9 +91,10 @@ export class LocalDrive {
     mimeType: string;
     parents?: string[];
     content?: Uint8Array | null;
+    owner?: string;
   }): DriveFile {
     const now = this.runtime.now().toISOString();
-    const owner = this.runtime.effectiveUser;
+    const owner = spec.owner ?? this.runtime.effectiveUser;
     const file: DriveFile = {
       id: this.newId(),
       name: spec.name,
@@ -125,7 +127,11 @@ export class LocalDrive {
 
   /** Whether the account can open the file in Drive (or with DocumentApp): it owns it or it was shared. */
   canOpen(file: DriveFile, email: string): boolean {
-    return file.owner === email || file.sharedWith.includes(email);
+    const who = email.toLowerCase();
+    return (
+      file.owner.toLowerCase() === who ||
+      file.sharedWith.some((s) => s === ANYONE_WITH_LINK || s.toLowerCase() === who)
+    );
   }
 
   /** Whether the advanced service, with the manifest's scopes, reaches the file for the user the script runs as. */

@@ -59,7 +59,7 @@ describe('a new document', () => {
   it('cannot be opened by an id that does not exist', () => {
     const { DocumentApp } = workspace();
     expect(() => DocumentApp.openById('no-such-id')).toThrow(
-      "Document is missing (perhaps it was deleted, or you don't have read access?)",
+      "Document no-such-id is missing (perhaps it was deleted, or you don't have read access?)",
     );
   });
 });

@@ -170,7 +170,7 @@ describe('drive.file, per user', () => {
     const id = runtime.as(FIRST, () => DocumentApp.create('Briefing paper').getId());
     runtime.as(SECOND, () =>
       expect(() => DocumentApp.openById(id)).toThrow(
-        "Document is missing (perhaps it was deleted, or you don't have read access?)",
+        /^Document \S+ is missing \(perhaps it was deleted, or you don't have read access\?\)$/,
       ),
     );
     drive.share(id, SECOND);
