@@ -62,6 +62,7 @@ const digest: SentMail = {
   from: 'policy.officer@example.org',
   date: new Date('2024-10-21T07:00:00Z'),
   attachments: [],
+  inlineImages: [],
 };
 
 describe('toEml', () => {

@@ -3,7 +3,8 @@ import { applyTextAttributes, numberAttributes, uniformTextAttributes } from './
 import { NodeElement } from './element';
 import { HorizontalAlignment, ParagraphHeading } from './enums';
 import { checkEnum, checkNumber, checkText, childIndexError } from './helpers';
-import { InlineKind, insertChars, ParagraphNode, setElementStyle } from './nodes';
+import { imageNodeOf, insertImage, paragraphChildren, wrapImage } from './inline-image';
+import { dropImages, InlineKind, insertChars, ParagraphNode, setElementStyle } from './nodes';
 
 const PARAGRAPH_NUMBERS = {
   SPACING_BEFORE: 'spacingBefore',
@@ -25,6 +26,7 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
     this._node.text = value;
     this._node.runs = Array.from(value, () => ({ ...template }));
     this._node.inline = null;
+    dropImages(this._node);
   }
 
   appendText(text: string): unknown {
@@ -50,11 +52,26 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
     this._node.text = '';
     this._node.runs = [];
     this._node.inline = null;
+    dropImages(this._node);
     return this;
   }
 
   appendPageBreak(): unknown {
     return this.inline('PAGE_BREAK');
+  }
+
+  /** An image (a BlobSource or a detached InlineImage) after the paragraph's text and images. */
+  appendInlineImage(image: unknown): unknown {
+    return this.inlineImage('end', image, 'appendInlineImage');
+  }
+
+  /** An image before the paragraph's child at childIndex: its runs of text and its images count as children. */
+  insertInlineImage(childIndex: number, image: unknown): unknown {
+    const count = paragraphChildren(this._node).length;
+    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > count) {
+      throw childIndexError(childIndex, count, true);
+    }
+    return this.inlineImage(childIndex, image, 'insertInlineImage');
   }
 
   appendHorizontalRule(): unknown {
@@ -186,6 +203,12 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
     return this.assign(this._node, key, () =>
       value === null ? null : checkNumber(value, `${this.method}.${method}`),
     );
+  }
+
+  private inlineImage(at: 'end' | number, image: unknown, method: string): unknown {
+    this.s.edit();
+    const node = imageNodeOf(image, `${this.method}.${method}`);
+    return wrapImage(this.s, this._node, insertImage(this._node, node, at));
   }
 
   private inline(kind: InlineKind): unknown {

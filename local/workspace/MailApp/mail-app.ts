@@ -8,6 +8,11 @@ import { parseAddresses } from './addresses';
 
 export type MailAttachment = BlobContent;
 
+/** An image the HTML body shows through `<img src="cid:KEY">`: the inlineImages option's key and its blob. */
+export interface MailInlineImage extends BlobContent {
+  cid: string;
+}
+
 /** One message as Google would have sent it. */
 export interface SentMail {
   to: string[];
@@ -24,6 +29,8 @@ export interface SentMail {
   from: string;
   date: Date;
   attachments: MailAttachment[];
+  /** The inlineImages option, in the order given; the .eml carries them as related parts with Content-ID. */
+  inlineImages: MailInlineImage[];
 }
 
 /** Consumer accounts get 100 recipients a day (https://developers.google.com/apps-script/guides/services/quotas). */
@@ -31,6 +38,12 @@ export const DEFAULT_DAILY_RECIPIENTS = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+/**
+ * "Email total attachments size: 25 MB / msg" (quotas page, current limitations); inline images are counted
+ * with the attachments, as both travel as MIME parts of the message (not documented; modelled stricter).
+ */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+export const ATTACHMENTS_SIZE_MESSAGE = 'Limit Exceeded: Email Total Attachments Size.';
 export const MAIL_PERMISSION_MESSAGE =
   'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail';
 
@@ -45,6 +58,7 @@ interface MailOptions {
   replyTo?: unknown;
   noReply?: unknown;
   attachments?: unknown;
+  inlineImages?: unknown;
 }
 
 function optionalText(value: unknown): string | undefined {
@@ -57,6 +71,17 @@ function typeName(value: unknown): string {
   if (typeof value === 'number') return 'number';
   if (typeof value === 'boolean') return 'Boolean';
   return 'Object';
+}
+
+/**
+ * The inlineImages option: "a JavaScript object containing a mapping from image key (String) to image data
+ * (BlobSource)", shown where the HTML body has `<img src="cid:imageKey" />`
+ * (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(String,String,String,Object)).
+ */
+function readInlineImages(value: unknown): MailInlineImage[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error('Invalid argument: inlineImages');
+  return Object.entries(value).map(([cid, blob]) => ({ cid, ...readBlobSource(blob, 'inlineImages') }));
 }
 
 class MailAppImpl {
@@ -149,6 +174,11 @@ export class LocalMail {
     const attachments = Array.isArray(message.attachments)
       ? message.attachments.map((a) => readBlobSource(a, 'attachments'))
       : [];
+    const inlineImages = readInlineImages(message.inlineImages);
+    const parts = [...attachments, ...inlineImages];
+    if (parts.reduce((sum, part) => sum + part.bytes.length, 0) > MAX_ATTACHMENT_BYTES) {
+      throw new Error(ATTACHMENTS_SIZE_MESSAGE);
+    }
 
     // Every recipient counts, including cc and bcc, and a send that does not fit is refused whole.
     const cost = to.length + cc.length + bcc.length;
@@ -166,6 +196,7 @@ export class LocalMail {
       from: this.runtime.effectiveUserEmail,
       date: this.runtime.now(),
       attachments,
+      inlineImages,
     };
     const htmlBody = optionalText(message.htmlBody);
     if (htmlBody !== undefined) mail.htmlBody = htmlBody;
