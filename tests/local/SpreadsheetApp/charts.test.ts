@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { PNG } from 'pngjs';
 import { LocalWorkspace } from '../../../local/workspace';
 import { NotImplementedError, unwrap } from '../../../local/workspace/runtime';
@@ -432,5 +433,41 @@ describe('drawing', () => {
       'EmbeddedPieChartBuilder.addRange': 1,
       'EmbeddedPieChartBuilder.build': 1,
     });
+  });
+});
+
+describe('a script in its own vm context', () => {
+  it('builds the status chart with its own arrays and objects, and hands its PNG to the paper and the email', () => {
+    const { ws } = setup();
+    const context = vm.createContext(ws.globals());
+    vm.runInContext(
+      `var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Dashboard');
+       var chart = sheet.newChart().asPieChart()
+         .setTitle('Actions by status')
+         .setColors(${JSON.stringify(STATUS_COLOURS)})
+         .addRange(sheet.getRange('A4:B9'))
+         .setOption('legend', { position: 'bottom' })
+         .setOption('pieHole', 0.4)
+         .setPosition(12, 1, 0, 0)
+         .build();
+       sheet.insertChart(chart);
+       var doc = DocumentApp.create('Briefing paper');
+       doc.getBody().appendImage(sheet.getCharts()[0].getBlob());
+       MailApp.sendEmail({
+         to: 'owner@example.org',
+         subject: 'Weekly summary',
+         htmlBody: '<img src="cid:statusChart">',
+         inlineImages: { statusChart: chart.getAs('image/png') },
+       });`,
+      context,
+    );
+    const [doc] = ws.docs.documents();
+    const block = doc.tree().children[1];
+    expect(block.type === 'PARAGRAPH' && block.images?.map((i) => [i.width, i.height])).toEqual([[600, 371]]);
+    const [sent] = ws.mail.sent;
+    const png = PNG.sync.read(sent.inlineImages[0].bytes);
+    STATUS_COLOURS.forEach((c) => expect(count(png, c)).toBeGreaterThan(100));
+    const stored = ws.sheets.active.sheet('Dashboard').charts[0];
+    expect(stored.options.get('legend')).toEqual({ position: 'bottom' });
   });
 });
