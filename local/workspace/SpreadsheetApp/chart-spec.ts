@@ -53,14 +53,11 @@ export function newSpec(): ChartSpec {
 /** Options are plain data (strings, numbers, arrays, objects); a copy keeps a built chart immutable. */
 export function copyOption(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copyOption);
-  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) !== null) {
-    const proto: unknown = Object.getPrototypeOf(value);
-    // Plain objects from any realm (the bundle runs in its own vm context) have a prototype with no prototype.
-    if (proto !== null && Object.getPrototypeOf(proto) === null) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyOption(v)]));
-    }
-  }
-  return value;
+  if (typeof value !== 'object' || value === null) return value;
+  // A plain object of any realm (the bundle runs in its own vm context): its prototype has no prototype.
+  const proto: object | null = Object.getPrototypeOf(value);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyOption(v)]));
 }
 
 export function copySpec(spec: ChartSpec): ChartSpec {
