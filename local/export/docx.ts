@@ -1,7 +1,7 @@
 /**
  * Writes a document of the local Workspace to a real .docx file, so the committee paper a run produced can be
  * opened in Word or uploaded to Drive: headings, bold and italic text, lists, tables with shaded cells and a
- * repeating header row, page breaks and landscape pages.
+ * repeating header row, page breaks, landscape pages and inline images (the paper's charts).
  */
 import { writeFile } from 'node:fs/promises';
 import {
@@ -11,6 +11,7 @@ import {
   ExternalHyperlink,
   HeadingLevel,
   HeightRule,
+  ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
@@ -28,6 +29,7 @@ import type { ILevelsOptions, IParagraphOptions, ParagraphChild } from 'docx';
 import { documentTree } from '../workspace/DocumentApp';
 import type {
   DocBlock,
+  DocImage,
   DocListItem,
   DocParagraph,
   DocRun,
@@ -89,10 +91,46 @@ function textRun(run: DocRun): TextRun {
   });
 }
 
+function textChild(run: DocRun): ParagraphChild {
+  return run.linkUrl ? new ExternalHyperlink({ link: run.linkUrl, children: [textRun(run)] }) : textRun(run);
+}
+
+const IMAGE_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' } as const;
+
+/** An inline picture at the size Docs shows it (pixels at 96 to the inch, as docx takes them). */
+function imageRun(image: DocImage): ImageRun {
+  return new ImageRun({
+    type: IMAGE_TYPES[image.contentType],
+    data: image.data,
+    transformation: { width: image.width, height: image.height },
+    altText: { name: image.altTitle ?? 'Image', title: image.altTitle, description: image.altDescription },
+  });
+}
+
+/** The paragraph's text runs with its images between them, each image where it sits in the text. */
 function runs(block: DocParagraph | DocListItem): ParagraphChild[] {
-  return block.runs.map((run) =>
-    run.linkUrl ? new ExternalHyperlink({ link: run.linkUrl, children: [textRun(run)] }) : textRun(run),
-  );
+  const images = block.images ?? [];
+  const out: ParagraphChild[] = [];
+  let next = 0;
+  const imagesUpTo = (offset: number): void => {
+    while (next < images.length && images[next].offset <= offset) out.push(imageRun(images[next++]));
+  };
+  let start = 0;
+  for (const run of block.runs) {
+    let text = run.text;
+    imagesUpTo(start);
+    while (next < images.length && images[next].offset < start + text.length) {
+      const cut = images[next].offset - start;
+      out.push(textChild({ ...run, text: text.slice(0, cut) }));
+      text = text.slice(cut);
+      start += cut;
+      imagesUpTo(start);
+    }
+    if (text) out.push(textChild({ ...run, text }));
+    start += text.length;
+  }
+  imagesUpTo(Infinity);
+  return out;
 }
 
 class DocxWriter {

@@ -1,6 +1,7 @@
 /**
  * Writes a message recorded by the local MailApp as an .eml file any mail client opens, built by nodemailer's
- * MailComposer so the MIME (encoded headers, multipart/alternative, attachments) is standard.
+ * MailComposer so the MIME (encoded headers, multipart/alternative, attachments, inline images in
+ * multipart/related with their Content-ID) is standard.
  */
 import { writeFile } from 'node:fs/promises';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -18,11 +19,21 @@ export async function toEml(mail: SentMail): Promise<Buffer> {
     date: mail.date,
     text: mail.body,
     html: mail.htmlBody,
-    attachments: mail.attachments.map((a) => ({
-      filename: a.name ?? undefined,
-      contentType: a.contentType ?? undefined,
-      content: a.bytes,
-    })),
+    attachments: [
+      ...mail.attachments.map((a) => ({
+        filename: a.name ?? undefined,
+        contentType: a.contentType ?? undefined,
+        content: a.bytes,
+      })),
+      // A part with a cid goes into multipart/related beside the HTML, which shows it through src="cid:KEY".
+      ...mail.inlineImages.map((image) => ({
+        cid: image.cid,
+        filename: image.name ?? undefined,
+        contentType: image.contentType ?? 'application/octet-stream',
+        content: image.bytes,
+        contentDisposition: 'inline' as const,
+      })),
+    ],
   });
   const message = composer.compile();
   message.keepBcc = true;

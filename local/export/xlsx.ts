@@ -1,11 +1,15 @@
 /**
  * Writes the in-memory spreadsheet to a real .xlsx file, so a person can open the register a local run produced
- * in Excel or import it into Google Sheets: values, formats, notes, validation and conditional formats.
+ * in Excel or import it into Google Sheets: values, formats, notes, validation and conditional formats, and each
+ * embedded chart as a picture anchored where the chart is (the Dashboard's charts).
  */
 import ExcelJS from 'exceljs';
+import { imageSize } from 'image-size';
 import { isDate } from '../workspace/runtime';
 import {
+  type ChartSpec,
   DEFAULT_NUMBER_FORMAT,
+  chartPng,
   FakeConditionalFormatRule,
   FakeDataValidation,
   FakeSheet,
@@ -183,6 +187,28 @@ function ruleOf(rule: FakeConditionalFormatRule, priority: number): ExcelJS.Cond
   }
 }
 
+/** Excel measures drawing offsets in EMUs: 914400 to the inch, 9525 to a pixel at 96 to the inch. */
+const EMU_PER_PIXEL = 9525;
+
+/**
+ * A chart as a picture at its anchor cell and pixel offset, at the size it is drawn. Excel has no Sheets chart to
+ * rebuild it from, so the picture is what a person sees; the figures it draws from stay in their cells.
+ */
+function addChartPicture(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, chart: ChartSpec): void {
+  const png = chartPng(chart);
+  const { width, height } = imageSize(png);
+  const imageId = workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+  const { row, column, offsetX, offsetY } = chart.position;
+  // exceljs reads an anchor's native cell and EMU offsets when given them; its type names only col and row.
+  const tl = {
+    nativeCol: column - 1,
+    nativeColOff: offsetX * EMU_PER_PIXEL,
+    nativeRow: row - 1,
+    nativeRowOff: offsetY * EMU_PER_PIXEL,
+  } as unknown as { col: number; row: number };
+  ws.addImage(imageId, { tl, ext: { width, height }, editAs: 'oneCell' });
+}
+
 /** Excel reserves the sheet name "History" (for its change tracking); Sheets does not. */
 export function excelSheetName(name: string): string {
   return name.trim().toLowerCase() === 'history' ? `${name} log` : name;
@@ -214,6 +240,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: FakeSheet, timeZone: stri
       ws.addConditionalFormatting({ ref: ranges.map(a1Range).join(' '), rules: [converted] });
     }
   });
+  for (const chart of sheet.charts) addChartPicture(workbook, ws, chart);
 }
 
 export async function writeXlsx(spreadsheet: FakeSpreadsheet, path: string): Promise<void> {

@@ -249,7 +249,8 @@ function plotFrame(options: ChartOptions, names: string[], width: number): Frame
   if (legend === 'bottom') frame.bottom += rows;
   if (legend === 'left' || legend === 'right') {
     const widest = Math.max(0, ...names.map(textWidth));
-    frame.legendText = Math.max(0, Math.min(widest, width * 0.3 - LEGEND_SWATCH));
+    // A pixel of slack: ECharts truncates a label that measures a fraction wider than the room it is given.
+    frame.legendText = Math.max(0, Math.min(Math.ceil(widest) + 1, width * 0.3 - LEGEND_SWATCH));
     frame[legend] += frame.legendText + LEGEND_SWATCH + MARGIN;
   }
   return frame;
@@ -302,13 +303,15 @@ function colourOf(
 function axes(chart: ChartDescription, frame: Frame): EChartsOption {
   const options = chart.options ?? {};
   const horizontal = chart.type === 'BAR';
+  // Labels under columns wrap within their own band, so a long status name does not run into its neighbour's.
+  const band = (size(chart).width - frame.left - frame.right) / Math.max(1, chart.table.rows.length);
   const categories: AxisOption = {
     type: 'category',
     data: chart.table.rows.map((row) => row[0]),
     boundaryGap: chart.type === 'BAR' || chart.type === 'COLUMN',
     inverse: horizontal,
     axisTick: { show: false },
-    axisLabel: { interval: 0, overflow: 'break', width: horizontal ? 140 : undefined },
+    axisLabel: { interval: 0, overflow: 'break', width: horizontal ? 140 : Math.max(20, band - 4) },
   };
   const values: AxisOption = {
     type: 'value',

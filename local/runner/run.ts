@@ -9,6 +9,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { addDays, fromIsoDate, isIsoDate, toIsoDate } from '../../src/core/dates';
+import { writeDashboardPng } from '../export/dashboard';
 import { writeDocx } from '../export/docx';
 import { writeEml } from '../export/eml';
 import { writeXlsx } from '../export/xlsx';
@@ -242,6 +243,10 @@ export async function runRegister(options: RunOptions): Promise<RunSummary> {
   };
   await writeXlsx(ws.sheets.active, join(options.out, 'register.xlsx'));
   files.push('register.xlsx');
+  const dashboard = ws.sheets.active.sheets.find((s) => s.name === 'Dashboard');
+  if (dashboard && (await writeDashboardPng(dashboard, join(options.out, 'dashboard.png')))) {
+    files.push('dashboard.png');
+  }
   save('register.csv', sheetCsv(bundle, 'Register'));
   save('history.csv', sheetCsv(bundle, 'History') ?? 'When,Who,Ref,Field,Old value,New value,Action ID\n');
 

@@ -4,6 +4,7 @@
  */
 import { LocalLogger } from './Base/logger';
 import { LocalSession } from './Base/session';
+import { LocalCharts } from './Charts/charts';
 import { LocalDocuments } from './DocumentApp/document-app';
 import { LocalDrive } from './Drive/drive';
 import { LocalHtml } from './HtmlService/html-service';
@@ -32,6 +33,7 @@ export interface WorkspaceOptions {
 export class LocalWorkspace {
   readonly runtime = new Runtime();
   readonly sheets: LocalSpreadsheets;
+  readonly charts: LocalCharts;
   readonly drive: LocalDrive;
   readonly docs: LocalDocuments;
   readonly html: LocalHtml;
@@ -53,6 +55,7 @@ export class LocalWorkspace {
       name: options.spreadsheetName ?? 'Action Plan Register',
       timeZone: rt.scriptTimeZone,
     });
+    this.charts = new LocalCharts(rt);
     this.drive = new LocalDrive(rt);
     this.docs = new LocalDocuments(rt, this.drive);
     this.html = new LocalHtml(rt, options.htmlFiles ?? {});
@@ -74,6 +77,7 @@ export class LocalWorkspace {
   globals(): Record<string, unknown> {
     return {
       SpreadsheetApp: this.sheets.app,
+      Charts: this.charts.app,
       DocumentApp: this.docs.app,
       Drive: this.drive.service,
       HtmlService: this.html.app,

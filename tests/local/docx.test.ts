@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { writeDocx } from '../../local/export/docx';
 import { LocalDocuments } from '../../local/workspace/DocumentApp';
 import { Runtime } from '../../local/workspace/runtime';
+import { LocalUtilities } from '../../local/workspace/Utilities';
 
 let dir: string;
 beforeAll(() => {
@@ -61,5 +63,58 @@ describe('writeDocx', () => {
     const path = join(dir, 'portrait.docx');
     await writeDocx(paper(false), path);
     expect(documentXml(path)).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+  });
+});
+
+describe('writeDocx images', () => {
+  /** The paper with the status chart after its own paragraph and a small key image inside a sentence. */
+  function paperWithCharts() {
+    const runtime = new Runtime();
+    const docs = new LocalDocuments(runtime);
+    const utilities = new LocalUtilities(runtime).app;
+    const doc = docs.app.create('Performance Management Action Plan Update');
+    const body = doc.getBody();
+    const blob = (width: number, height: number) => {
+      const png = new PNG({ width, height });
+      png.data.fill(0x60);
+      const bytes = PNG.sync.write(png, { filterType: 0 });
+      return { bytes, blob: utilities.newBlob(Array.from(new Int8Array(bytes)), 'image/png', 'chart.png') };
+    };
+    const chart = blob(600, 371);
+    const key = blob(12, 12);
+    body.appendParagraph('2.1 Actions by status:');
+    body.appendImage(chart.blob).setAltTitle('Actions by status');
+    const sentence = body.appendParagraph('Overdue is shown ');
+    sentence.appendInlineImage(key.blob);
+    sentence.appendText(' in red.');
+    doc.saveAndClose();
+    return { doc: docs.get(doc.getId()), chart: chart.bytes, key: key.bytes };
+  }
+
+  it('writes each image as a media part holding its bytes, inline at the size Docs shows it', async () => {
+    const path = join(dir, 'charts.docx');
+    const { doc, chart, key } = paperWithCharts();
+    await writeDocx(doc, path);
+    const media = execFileSync('unzip', ['-Z1', path])
+      .toString('utf8')
+      .split('\n')
+      .filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(2);
+    const stored = media.map((name) => execFileSync('unzip', ['-p', path, name]));
+    expect(stored.some((b) => b.equals(chart))).toBe(true);
+    expect(stored.some((b) => b.equals(key))).toBe(true);
+    const xml = documentXml(path);
+    // 600 x 371 pixels at 9525 EMUs a pixel.
+    expect(xml).toMatch(/<wp:extent cx="5715000" cy="3533775"\/>/);
+    expect(xml).toMatch(/<wp:docPr [^>]*title="Actions by status"/);
+  });
+
+  it('keeps an inline image between the words around it', async () => {
+    const path = join(dir, 'key.docx');
+    await writeDocx(paperWithCharts().doc, path);
+    const xml = documentXml(path);
+    const sentence = xml.slice(xml.indexOf('Overdue is shown'), xml.indexOf('in red.'));
+    expect(sentence).toContain('<w:drawing>');
+    expect(sentence).toMatch(/<wp:extent cx="114300" cy="114300"\/>/);
   });
 });

@@ -62,6 +62,7 @@ const digest: SentMail = {
   from: 'policy.officer@example.org',
   date: new Date('2024-10-21T07:00:00Z'),
   attachments: [],
+  inlineImages: [],
 };
 
 describe('toEml', () => {
@@ -123,6 +124,44 @@ describe('toEml', () => {
     const [, attachment] = parts(message);
     expect(attachment.headers.get('content-disposition')).toMatch(/attachment; filename=actions\.csv/);
     expect(decodeBody(attachment).replace(/\r\n/g, '\n')).toBe('Ref,Status\n1.1,Overdue');
+  });
+});
+
+describe('toEml inline images', () => {
+  const png = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
+  const summary: SentMail = {
+    ...digest,
+    htmlBody: '<p>Actions by status</p><img src="cid:statusChart">',
+    inlineImages: [
+      { cid: 'statusChart', name: 'Actions by status.png', contentType: 'image/png', bytes: png },
+    ],
+  };
+
+  it('puts the HTML and its images in multipart/related, each image with its Content-ID', async () => {
+    const message = parseEntity((await toEml(summary)).toString('utf8'));
+    expect(message.headers.get('content-type')).toMatch(/^multipart\/alternative;/);
+    const [text, related] = parts(message);
+    expect(decodeBody(text).replace(/\r\n/g, '\n')).toBe(digest.body);
+    expect(related.headers.get('content-type')).toMatch(/^multipart\/related;/);
+    const [html, image] = parts(related);
+    expect(decodeBody(html)).toContain('src="cid:statusChart"');
+    expect(image.headers.get('content-type')).toMatch(/^image\/png/);
+    expect(image.headers.get('content-id')).toBe('<statusChart>');
+    expect(image.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(Buffer.from(image.body, 'base64').equals(png)).toBe(true);
+  });
+
+  it('keeps attachments apart from the related images', async () => {
+    const both: SentMail = {
+      ...summary,
+      attachments: [{ name: 'actions.csv', contentType: 'text/csv', bytes: Buffer.from('Ref,Status') }],
+    };
+    const message = parseEntity((await toEml(both)).toString('utf8'));
+    expect(message.headers.get('content-type')).toMatch(/^multipart\/mixed;/);
+    const [alternative, attachment] = parts(message);
+    expect(attachment.headers.get('content-disposition')).toMatch(/^attachment; filename=actions\.csv/);
+    const related = parts(alternative)[1];
+    expect(parts(related)[1].headers.get('content-id')).toBe('<statusChart>');
   });
 });
 

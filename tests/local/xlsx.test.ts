@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeXlsx } from '../../local/export/xlsx';
+import { LocalWorkspace } from '../../local/workspace';
 import { Runtime } from '../../local/workspace/runtime';
-import { LocalSpreadsheets } from '../../local/workspace/SpreadsheetApp';
+import { chartPng, LocalSpreadsheets } from '../../local/workspace/SpreadsheetApp';
 
 let dir: string;
 
@@ -144,5 +145,46 @@ describe('writeXlsx', () => {
     expect(overdue?.style?.fill).toMatchObject({ bgColor: { argb: 'FFF4CCCC' } });
     expect(completed).toMatchObject({ type: 'cellIs', operator: 'equal', formulae: ['"Completed"'] });
     expect(completed?.style?.fill).toMatchObject({ bgColor: { argb: 'FFCFE2F3' } });
+  });
+});
+
+describe('writeXlsx charts', () => {
+  it('writes each chart as a picture anchored at its cell and offset, at the size it is drawn', async () => {
+    const ws = new LocalWorkspace({ timeZone: 'Europe/London' });
+    const app = ws.sheets.app;
+    const dashboard = app.getActiveSpreadsheet().getActiveSheet().setName('Dashboard');
+    dashboard.getRange('A1:B4').setValues([
+      ['Status', 'Actions'],
+      ['Overdue', 5],
+      ['Check Progress', 3],
+      ['Completed', 9],
+    ]);
+    const { Charts } = ws.globals() as { Charts: GoogleAppsScript.Charts.Charts };
+    dashboard.insertChart(
+      dashboard
+        .newChart()
+        .setChartType(Charts.ChartType.PIE)
+        .addRange(dashboard.getRange('A1:B4'))
+        .setPosition(2, 4, 10, 5)
+        .setOption('width', 400)
+        .setOption('height', 250)
+        .build(),
+    );
+    const path = join(dir, 'dashboard.xlsx');
+    await writeXlsx(ws.sheets.active, path);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.getWorksheet('Dashboard') as ExcelJS.Worksheet;
+    expect(sheet.getCell('A2').value).toBe('Overdue');
+    const [picture] = sheet.getImages();
+    expect(sheet.getImages()).toHaveLength(1);
+    const tl = picture.range.tl as unknown as Record<string, number>;
+    // Column D, row 2 (zero-based 3 and 1), offset 10 and 5 pixels at 9525 EMUs a pixel.
+    expect([tl.nativeCol, tl.nativeRow, tl.nativeColOff, tl.nativeRowOff]).toEqual([3, 1, 95250, 47625]);
+    const ext = (picture.range as unknown as { ext: { width: number; height: number } }).ext;
+    expect([Math.round(ext.width), Math.round(ext.height)]).toEqual([400, 250]);
+    const media = book.getImage(Number(picture.imageId));
+    const png = chartPng(ws.sheets.active.sheet('Dashboard').charts[0]);
+    expect(Buffer.from(media.buffer as unknown as Uint8Array).equals(png)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 /** The body of a document: its paragraphs and tables, and its page size and margins. */
 import { applyTextAttributes, assignNumberAttributes, numberAttributes } from './attributes';
 import { ContainerElement } from './container-element';
+import { imagesIn, wrapImage } from './inline-image';
 import { BodyNode, leaves } from './nodes';
 
 const PAGE = {
@@ -17,6 +18,11 @@ export class BodyElement extends ContainerElement<BodyNode> {
 
   override getParent(): unknown {
     return null;
+  }
+
+  /** Every InlineImage in the body, tables included, in document order. */
+  getImages(): unknown[] {
+    return imagesIn(leaves(this._node)).map(({ paragraph, image }) => wrapImage(this.s, paragraph, image));
   }
 
   appendPageBreak(): unknown {

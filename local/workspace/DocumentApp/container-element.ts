@@ -3,6 +3,7 @@ import { unwrap } from '../runtime';
 import { uniformTextAttributes } from './attributes';
 import { NodeElement, nodeOf } from './element';
 import { checkText, childAt, signatureError } from './helpers';
+import { imageNodeOf, insertImage, wrapImage } from './inline-image';
 import {
   AnyNode,
   BlockNode,
@@ -11,6 +12,7 @@ import {
   ParagraphNode,
   TableNode,
   clone,
+  dropImages,
   insertChars,
   leaves,
   characterCount,
@@ -83,6 +85,15 @@ export abstract class ContainerElement<N extends ContainerNode> extends NodeElem
     return this.insertBlock(childIndex, this.tableBlock(cells, 'insertTable'));
   }
 
+  /** A new paragraph holding the image (a BlobSource or a detached InlineImage); returns the InlineImage. */
+  appendImage(image: unknown): unknown {
+    return this.imageBlock(this._node.children.length, image, 'appendImage');
+  }
+
+  insertImage(childIndex: number, image: unknown): unknown {
+    return this.imageBlock(childIndex, image, 'insertImage');
+  }
+
   appendHorizontalRule(): unknown {
     return this.inlineBlock(this._node.children.length, 'HORIZONTAL_RULE');
   }
@@ -103,6 +114,7 @@ export abstract class ContainerElement<N extends ContainerNode> extends NodeElem
     const value = checkText(text, `${this.method}.setText`);
     const first = leaves(this._node)[0] ?? paragraphNode('PARAGRAPH', '');
     const kept = { ...clone(first), text: '', runs: [], inline: null };
+    dropImages(kept);
     insertChars(kept, 0, value);
     this._node.children.splice(0, this._node.children.length, kept);
     return this;
@@ -110,6 +122,13 @@ export abstract class ContainerElement<N extends ContainerNode> extends NodeElem
 
   getAttributes(): Record<string, unknown> {
     return uniformTextAttributes(leaves(this._node));
+  }
+
+  private imageBlock(childIndex: number, image: unknown, method: string): unknown {
+    const node = imageNodeOf(image, `${this.method}.${method}`);
+    const paragraph = paragraphNode('PARAGRAPH', '');
+    this.insertBlock(childIndex, paragraph);
+    return wrapImage(this.s, paragraph, insertImage(paragraph, node, 'end'));
   }
 
   protected inlineBlock(childIndex: number, inline: InlineKind): unknown {

@@ -7,6 +7,19 @@ export interface DocRun extends CharStyle {
   text: string;
 }
 
+/** A picture in a paragraph, for the exporters: its bytes and the size Docs shows it at. */
+export interface DocImage {
+  /** Characters of the paragraph's text before the image. */
+  offset: number;
+  contentType: 'image/png' | 'image/jpeg' | 'image/gif';
+  data: Buffer;
+  /** Pixels, 96 to the inch. */
+  width: number;
+  height: number;
+  altTitle?: string;
+  altDescription?: string;
+}
+
 interface DocTextBlock {
   text: string;
   /** True when every character is bold (likewise italic); mixed formatting shows in `runs`. */
@@ -19,6 +32,8 @@ interface DocTextBlock {
   spacingAfter?: number;
   indentStart?: number;
   runs: DocRun[];
+  /** Inline images, in order; absent when the paragraph has none. */
+  images?: DocImage[];
 }
 
 export interface DocParagraph extends DocTextBlock {
@@ -93,10 +108,26 @@ function uniform<K extends StyleKey>(node: ParagraphNode, key: K): CharStyle[K] 
   return values.size === 1 ? [...values][0] : undefined;
 }
 
+function imagesOf(node: ParagraphNode): DocImage[] {
+  return (node.images ?? []).map((image) => {
+    const out: DocImage = {
+      offset: Math.min(image.offset, node.text.length),
+      contentType: image.contentType,
+      data: Buffer.from(image.bytes),
+      width: image.width,
+      height: image.height,
+    };
+    if (image.altTitle !== null) out.altTitle = image.altTitle;
+    if (image.altDescription !== null) out.altDescription = image.altDescription;
+    return out;
+  });
+}
+
 function treeOfParagraph(node: ParagraphNode): DocBlock[] {
   const out: DocBlock[] = [];
-  if (node.text.length > 0 || node.inline === null) {
+  if (node.text.length > 0 || node.inline === null || node.images?.length) {
     const block: DocTextBlock = { text: node.text, runs: runsOf(node) };
+    if (node.images?.length) block.images = imagesOf(node);
     if (allChars(node, 'bold')) block.bold = true;
     if (allChars(node, 'italic')) block.italic = true;
     const size = uniform(node, 'fontSize');

@@ -7,6 +7,7 @@ export type {
   DocBlock,
   DocBody,
   DocCell,
+  DocImage,
   DocListItem,
   DocNode,
   DocParagraph,

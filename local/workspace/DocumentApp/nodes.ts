@@ -46,6 +46,23 @@ export interface ParagraphNode {
   listId: string | null;
   /** Docs keeps a page break or horizontal rule inside a paragraph. */
   inline: InlineKind | null;
+  /** Inline images, in order; absent when the paragraph has none. */
+  images?: ImageNode[];
+}
+
+/** A picture inside a paragraph (InlineImage): the bytes Docs stores and the size it is shown at. */
+export interface ImageNode {
+  /** Characters of the paragraph's text before the image; the text around it reads as if it were not there. */
+  offset: number;
+  bytes: Uint8Array;
+  contentType: 'image/png' | 'image/jpeg' | 'image/gif';
+  name: string | null;
+  /** Pixels as shown, 96 to the inch. */
+  width: number;
+  height: number;
+  altTitle: string | null;
+  altDescription: string | null;
+  linkUrl: string | null;
 }
 
 export type InlineKind = 'PAGE_BREAK' | 'HORIZONTAL_RULE';
@@ -223,19 +240,33 @@ export function insertChars(node: ParagraphNode, at: number, text: string): void
   const template = node.runs[at - 1] ?? node.runs[at] ?? {};
   node.text = node.text.slice(0, at) + text + node.text.slice(at);
   node.runs.splice(at, 0, ...Array.from(text, () => ({ ...template })));
+  moveImages(node, (offset) => (offset > at ? offset + text.length : offset));
 }
 
 export function deleteChars(node: ParagraphNode, from: number, to: number): void {
   node.text = node.text.slice(0, from) + node.text.slice(to + 1);
   node.runs.splice(from, to - from + 1);
+  moveImages(node, (offset) => (offset > to ? offset - (to - from + 1) : Math.min(offset, from)));
+}
+
+/** Images keep their place in the text as characters before them come and go. */
+export function moveImages(node: ParagraphNode, move: (offset: number) => number): void {
+  for (const image of node.images ?? []) image.offset = move(image.offset);
+}
+
+/** Setting or clearing a paragraph's whole text replaces its images too, as Paragraph.setText and clear do. */
+export function dropImages(node: ParagraphNode): void {
+  delete node.images;
 }
 
 export function replaceInParagraph(node: ParagraphNode, pattern: RegExp, replacement: string): void {
   let text = '';
   let runs: CharStyle[] = [];
   let last = 0;
+  const moves: { at: number; end: number; delta: number }[] = [];
   for (const match of node.text.matchAll(pattern)) {
     const at = match.index ?? 0;
+    moves.push({ at, end: at + match[0].length, delta: replacement.length - match[0].length });
     text += node.text.slice(last, at) + replacement;
     const style = node.runs[at] ?? node.runs[at - 1] ?? {};
     runs = runs.concat(
@@ -247,4 +278,11 @@ export function replaceInParagraph(node: ParagraphNode, pattern: RegExp, replace
   }
   node.text = text + node.text.slice(last);
   node.runs = runs.concat(node.runs.slice(last));
+  // An image inside replaced text moves to where the replacement starts.
+  moveImages(node, (offset) =>
+    moves.reduce(
+      (moved, m) => (offset >= m.end ? moved + m.delta : offset > m.at ? moved - (offset - m.at) : moved),
+      offset,
+    ),
+  );
 }

@@ -3,7 +3,9 @@ import { applyTextAttributes, numberAttributes, uniformTextAttributes } from './
 import { NodeElement } from './element';
 import { HorizontalAlignment, ParagraphHeading } from './enums';
 import { checkEnum, checkNumber, checkText, childAt, childIndexError } from './helpers';
-import { InlineKind, insertChars, ParagraphNode, setElementStyle } from './nodes';
+import { imageNodeOf, insertImage, paragraphChildren, wrapImage } from './inline-image';
+import type { ParagraphChild } from './inline-image';
+import { dropImages, InlineKind, insertChars, ParagraphNode, setElementStyle } from './nodes';
 
 const PARAGRAPH_NUMBERS = {
   SPACING_BEFORE: 'spacingBefore',
@@ -26,6 +28,7 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
     this._node.text = value;
     this._node.runs = Array.from(value, () => ({ ...template }));
     this._node.inline = null;
+    dropImages(this._node);
   }
 
   appendText(text: string): unknown {
@@ -56,10 +59,15 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
   }
 
   getChild(childIndex: number): unknown {
-    const kind = childAt(this.inlineChildren(), childIndex);
-    return kind === 'TEXT'
-      ? this.s.text({ node: this._node, start: 0, length: null })
-      : this.s.inline(this._node, kind);
+    const child = childAt(this.inlineChildren(), childIndex);
+    if (child === 'PAGE_BREAK' || child === 'HORIZONTAL_RULE') return this.s.inline(this._node, child);
+    if (child.kind === 'IMAGE') return wrapImage(this.s, this._node, child.image);
+    const whole = child.start === 0 && child.end === this._node.text.length;
+    return this.s.text({
+      node: this._node,
+      start: child.start,
+      length: whole ? null : child.end - child.start,
+    });
   }
 
   clear(): this {
@@ -67,11 +75,26 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
     this._node.text = '';
     this._node.runs = [];
     this._node.inline = null;
+    dropImages(this._node);
     return this;
   }
 
   appendPageBreak(): unknown {
     return this.inline('PAGE_BREAK');
+  }
+
+  /** An image (a BlobSource or a detached InlineImage) after the paragraph's text and images. */
+  appendInlineImage(image: unknown): unknown {
+    return this.inlineImage('end', image, 'appendInlineImage');
+  }
+
+  /** An image before the paragraph's child at childIndex: its runs of text and its images count as children. */
+  insertInlineImage(childIndex: number, image: unknown): unknown {
+    const count = paragraphChildren(this._node).length;
+    if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > count) {
+      throw childIndexError(childIndex, count, true);
+    }
+    return this.inlineImage(childIndex, image, 'insertInlineImage');
   }
 
   appendHorizontalRule(): unknown {
@@ -205,9 +228,16 @@ export class ParagraphElement extends NodeElement<ParagraphNode> {
     );
   }
 
-  private inlineChildren(): ('TEXT' | InlineKind)[] {
-    const children: ('TEXT' | InlineKind)[] = this._node.text === '' ? [] : ['TEXT'];
+  /** The paragraph's children in order: runs of text, inline images, then a page break or rule it holds. */
+  private inlineChildren(): (ParagraphChild | InlineKind)[] {
+    const children: (ParagraphChild | InlineKind)[] = paragraphChildren(this._node);
     return this._node.inline ? [...children, this._node.inline] : children;
+  }
+
+  private inlineImage(at: 'end' | number, image: unknown, method: string): unknown {
+    this.s.edit();
+    const node = imageNodeOf(image, `${this.method}.${method}`);
+    return wrapImage(this.s, this._node, insertImage(this._node, node, at));
   }
 
   private inline(kind: InlineKind): unknown {

@@ -3,7 +3,7 @@ import { unwrap } from '../runtime';
 import { applyTextAttributes, uniformTextAttributes } from './attributes';
 import { NodeElement } from './element';
 import { checkChildIndex, checkNumber, childAt, colour, signatureError } from './helpers';
-import { leaves, TableNode, TableRowNode } from './nodes';
+import { dropImages, leaves, TableNode, TableRowNode } from './nodes';
 import { TableRowElement } from './table-row';
 
 export class TableElement extends NodeElement<TableNode> {
@@ -83,6 +83,7 @@ export class TableElement extends NodeElement<TableNode> {
     for (const p of leaves(this._node)) {
       p.text = '';
       p.runs = [];
+      dropImages(p);
     }
     return this;
   }

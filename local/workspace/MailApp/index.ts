@@ -5,9 +5,10 @@ export {
   DEFAULT_DAILY_RECIPIENTS,
   LocalMail,
   MAIL_QUOTA_MESSAGE,
+  MAX_ATTACHMENT_BYTES,
   MAX_BODY_BYTES,
   RECIPIENTS_PER_MESSAGE,
   bodyBytes,
 } from './mail-app';
 export { MAIL_SCOPES } from './scopes';
-export type { MailAttachment, SentMail } from './mail-app';
+export type { MailAttachment, MailInlineImage, SentMail } from './mail-app';

@@ -10,6 +10,11 @@ import { MAIL_SCOPES } from './scopes';
 
 export type MailAttachment = BlobContent;
 
+/** An image the HTML body shows through `<img src="cid:KEY">`: the inlineImages option's key and its blob. */
+export interface MailInlineImage extends BlobContent {
+  cid: string;
+}
+
 /** One message as Google would have sent it. */
 export interface SentMail {
   to: string[];
@@ -26,6 +31,8 @@ export interface SentMail {
   from: string;
   date: Date;
   attachments: MailAttachment[];
+  /** The inlineImages option, in the order given; the .eml carries them as related parts with Content-ID. */
+  inlineImages: MailInlineImage[];
 }
 
 /** Consumer accounts get 100 recipients a day (https://developers.google.com/apps-script/guides/services/quotas). */
@@ -64,6 +71,7 @@ interface MailOptions {
   replyTo?: unknown;
   noReply?: unknown;
   attachments?: unknown;
+  inlineImages?: unknown;
 }
 
 function optionalText(value: unknown): string | undefined {
@@ -76,6 +84,17 @@ function typeName(value: unknown): string {
   if (typeof value === 'number') return 'number';
   if (typeof value === 'boolean') return 'Boolean';
   return 'Object';
+}
+
+/**
+ * The inlineImages option: "a JavaScript object containing a mapping from image key (String) to image data
+ * (BlobSource)", shown where the HTML body has `<img src="cid:imageKey" />`
+ * (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(String,String,String,Object)).
+ */
+function readInlineImages(value: unknown): MailInlineImage[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error('Invalid argument: inlineImages');
+  return Object.entries(value).map(([cid, blob]) => ({ cid, ...readBlobSource(blob, 'inlineImages') }));
 }
 
 class MailAppImpl {
@@ -160,14 +179,16 @@ export class LocalMail {
     const attachments = Array.isArray(message.attachments)
       ? message.attachments.map((a) => readBlobSource(a, 'attachments'))
       : [];
+    const inlineImages = readInlineImages(message.inlineImages);
+    const parts = [...attachments, ...inlineImages];
+    if (parts.reduce((sum, part) => sum + part.bytes.length, 0) > MAX_ATTACHMENT_BYTES) {
+      throw new Error(ATTACHMENTS_SIZE_MESSAGE);
+    }
 
     const cost = to.length + cc.length + bcc.length;
     if (cost > MAX_RECIPIENTS_PER_MESSAGE) throw new Error(RECIPIENTS_PER_MESSAGE);
     if (bodyBytes(String(message.body ?? ''), optionalText(message.htmlBody)) > MAX_BODY_BYTES) {
       throw new Error(BODY_SIZE_MESSAGE);
-    }
-    if (attachments.reduce((sum, a) => sum + a.bytes.length, 0) > MAX_ATTACHMENT_BYTES) {
-      throw new Error(ATTACHMENTS_SIZE_MESSAGE);
     }
     // Every recipient counts, including cc and bcc, and a send that does not fit is refused whole.
     if (cost > this.remaining()) throw new Error(MAIL_QUOTA_MESSAGE);
@@ -184,6 +205,7 @@ export class LocalMail {
       from: this.runtime.effectiveUser,
       date: this.runtime.now(),
       attachments,
+      inlineImages,
     };
     const htmlBody = optionalText(message.htmlBody);
     if (htmlBody !== undefined) mail.htmlBody = htmlBody;

@@ -17,6 +17,9 @@ export {
   FakeConditionalFormatRuleBuilder,
 } from './conditional-format-rule';
 export type { GridRef } from './grid-ref';
+export { FakeEmbeddedChart, chartPng } from './embedded-chart';
+export type { ChartPosition, ChartSpec } from './chart-spec';
+export { chartDescription } from './chart-description';
 export { Button, ButtonSet, LocalUi } from './ui';
 export type { DialogAnswer, DialogRequest } from './ui';
 export { LocalMenu } from './menu';

@@ -3,9 +3,12 @@ import { isDate, NotImplementedError, unwrap } from '../runtime';
 import { zonedParts } from '../zone';
 import { cellA1 } from './a1';
 import { BLANK, BorderRecord, CellSnapshot, CellWrite, MAX_CELL_CHARACTERS, StoredCell } from './cell';
+import { openChartBuilder } from './chart-builders';
+import { type ChartSpec, copySpec, newChartId, newSpec, shiftCharts } from './chart-spec';
 import { normaliseColour } from './colour';
 import { FakeConditionalFormatRule, ruleMatches } from './conditional-format-rule';
 import { breaksValidation, FakeDataValidation } from './data-validation';
+import { FakeEmbeddedChart } from './embedded-chart';
 import { formulaParses, PARSE_ERROR } from './formula';
 import { GridRef, refContains, shiftRef } from './grid-ref';
 import { isInteger, signatureError } from './helpers';
@@ -42,6 +45,8 @@ export class FakeSheet {
   sheetProtection: FakeProtection | null = null;
   readonly rangeProtections: FakeProtection[] = [];
   readonly borders: BorderRecord[] = [];
+  /** Embedded charts in insertion order, as Sheets stores them (exporters draw them with chartPng). */
+  readonly charts: ChartSpec[] = [];
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -656,6 +661,7 @@ export class FakeSheet {
       }
     }
     this.spreadsheet._shiftNamedRanges(this, axis, after, count);
+    shiftCharts(this.spreadsheet.sheets, this, axis, after, count);
   }
 
   appendRow(rowContents: unknown[]): this {
@@ -844,5 +850,66 @@ export class FakeSheet {
   activate(): this {
     this.spreadsheet.activeSheet = this;
     return this;
+  }
+
+  // ---- Apps Script: embedded charts (https://developers.google.com/apps-script/reference/spreadsheet/sheet)
+
+  /** A builder for a new chart on this sheet; nothing is on the sheet until insertChart. */
+  newChart(): unknown {
+    return openChartBuilder(this._wrap, newSpec(), null);
+  }
+
+  /**
+   * Puts a built chart on the sheet, where it takes an id unique in the spreadsheet. A chart already on a sheet
+   * is refused, so a refresh that rebuilds its charts must remove or update the old ones: the Sheets API calls
+   * it "an error to specify the ID of an embedded object that already exists" (AddChartRequest); Apps Script's
+   * wording is not documented, and re-inserting the same object may add a second chart there. Modelled stricter.
+   */
+  insertChart(chart: unknown): void {
+    const raw = this._chart(chart, 'insertChart');
+    const id = raw.spec.id;
+    if (id !== null && this.spreadsheet.sheets.some((s) => s.charts.some((c) => c.id === id))) {
+      throw new Error(
+        `The chart ${id} is already on a sheet: update it with updateChart or remove it first.`,
+      );
+    }
+    raw.spec.id = id ?? newChartId(this.spreadsheet);
+    this.charts.push(copySpec(raw.spec));
+  }
+
+  /** The charts on this sheet, as new EmbeddedChart objects each call. */
+  getCharts(): unknown[] {
+    return this.charts.map((spec) => this._wrap(this._embeddedChart(copySpec(spec)), 'EmbeddedChart'));
+  }
+
+  removeChart(chart: unknown): void {
+    this.charts.splice(this._chartIndex(chart, 'removeChart'), 1);
+  }
+
+  /** Saves a chart rebuilt with modify(): the chart with the same id on this sheet is replaced. */
+  updateChart(chart: unknown): void {
+    const index = this._chartIndex(chart, 'updateChart');
+    this.charts[index] = copySpec(this._chart(chart, 'updateChart').spec);
+  }
+
+  _embeddedChart(spec: ChartSpec): FakeEmbeddedChart {
+    return new FakeEmbeddedChart(spec, this._wrap, (copy) => openChartBuilder(this._wrap, copy, null));
+  }
+
+  private readonly _wrap = (target: object, service: string): unknown =>
+    this.spreadsheet._expose(target, service);
+
+  private _chart(chart: unknown, method: string): FakeEmbeddedChart {
+    const raw = unwrap(chart);
+    if (!(raw instanceof FakeEmbeddedChart)) throw signatureError(`SpreadsheetApp.Sheet.${method}`, [chart]);
+    return raw;
+  }
+
+  /** Removing or updating a chart that is not on this sheet is refused (not documented; modelled stricter). */
+  private _chartIndex(chart: unknown, method: string): number {
+    const id = this._chart(chart, method).spec.id;
+    const index = id === null ? -1 : this.charts.findIndex((c) => c.id === id);
+    if (index < 0) throw new Error('The chart is not on this sheet.');
+    return index;
   }
 }
