@@ -7,19 +7,26 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { LocalWorkspace } from '../workspace';
-import type { WorkspaceOptions } from '../workspace';
+import type { AdvancedService, WorkspaceOptions } from '../workspace';
 import type { ExecutionKind } from '../workspace/runtime';
 
 export const DIST = join(__dirname, '../../dist');
 
-export function readBundle(dist = DIST): { code: string; htmlFiles: Record<string, string> } {
+export function readBundle(dist = DIST): {
+  code: string;
+  htmlFiles: Record<string, string>;
+  advancedServices: AdvancedService[];
+} {
   const code = readFileSync(join(dist, 'Code.js'), 'utf8');
   const htmlFiles: Record<string, string> = {};
   for (const file of readdirSync(dist)) {
     if (file.endsWith('.html'))
       htmlFiles[file.replace(/\.html$/, '')] = readFileSync(join(dist, file), 'utf8');
   }
-  return { code, htmlFiles };
+  const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8')) as {
+    dependencies?: { enabledAdvancedServices?: AdvancedService[] };
+  };
+  return { code, htmlFiles, advancedServices: manifest.dependencies?.enabledAdvancedServices ?? [] };
 }
 
 type Handler = (...args: unknown[]) => unknown;
@@ -71,8 +78,9 @@ export class LoadedBundle {
     try {
       return this.ws.runtime.runAs(kind, () => fn(...args));
     } finally {
-      // Google frees an execution's locks when it ends.
+      // Google frees an execution's locks when it ends, and saves the documents it left open.
       this.ws.lock.endExecution();
+      this.ws.docs.endExecution();
     }
   }
 
@@ -184,7 +192,11 @@ export class LoadedBundle {
 
 /** A fresh Workspace with the built bundle loaded into it. */
 export function loadBundle(options: WorkspaceOptions = {}, dist = DIST): LoadedBundle {
-  const { code, htmlFiles } = readBundle(dist);
-  const ws = new LocalWorkspace({ ...options, htmlFiles: options.htmlFiles ?? htmlFiles });
+  const { code, htmlFiles, advancedServices } = readBundle(dist);
+  const ws = new LocalWorkspace({
+    ...options,
+    htmlFiles: options.htmlFiles ?? htmlFiles,
+    advancedServices: options.advancedServices ?? advancedServices,
+  });
   return new LoadedBundle(ws, code);
 }

@@ -4,6 +4,7 @@
  */
 import { LocalLogger } from './Base/logger';
 import { LocalSession } from './Base/session';
+import { LocalDocsApi } from './Docs/docs';
 import { LocalDocuments } from './DocumentApp/document-app';
 import { LocalDrive } from './Drive/drive';
 import { LocalHtml } from './HtmlService/html-service';
@@ -23,13 +24,33 @@ export interface WorkspaceOptions {
   readonly spreadsheetName?: string;
   /** HTML files of the project by name without extension ('PaperDialog'), for HtmlService. */
   readonly htmlFiles?: Record<string, string>;
+  /**
+   * The advanced services the manifest enables (appsscript.json, dependencies.enabledAdvancedServices): only
+   * these are globals, under their userSymbol. Absent: every advanced service the Workspace has, as `Drive` and
+   * `Docs`.
+   */
+  readonly advancedServices?: readonly AdvancedService[];
 }
+
+/** One entry of appsscript.json's dependencies.enabledAdvancedServices. */
+export interface AdvancedService {
+  readonly userSymbol: string;
+  readonly serviceId: string;
+  readonly version: string;
+}
+
+const DEFAULT_ADVANCED: readonly AdvancedService[] = [
+  { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+  { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+];
 
 export class LocalWorkspace {
   readonly runtime = new Runtime();
   readonly sheets: LocalSpreadsheets;
   readonly drive: LocalDrive;
   readonly docs: LocalDocuments;
+  /** The advanced Docs service over the same documents. */
+  readonly docsApi: LocalDocsApi;
   readonly html: LocalHtml;
   readonly mail: LocalMail;
   readonly script: LocalScript;
@@ -38,6 +59,7 @@ export class LocalWorkspace {
   readonly session: LocalSession;
   readonly utilities: LocalUtilities;
   readonly logger: LocalLogger;
+  private readonly advanced: readonly AdvancedService[];
 
   constructor(options: WorkspaceOptions = {}) {
     const rt = this.runtime;
@@ -49,6 +71,8 @@ export class LocalWorkspace {
     });
     this.drive = new LocalDrive(rt);
     this.docs = new LocalDocuments(rt, this.drive);
+    this.docsApi = new LocalDocsApi(rt, this.docs);
+    this.advanced = options.advancedServices ?? DEFAULT_ADVANCED;
     this.html = new LocalHtml(rt, options.htmlFiles ?? {});
     this.mail = new LocalMail(rt, { dailyQuota: options.mailQuota });
     this.script = new LocalScript(rt, () => this.sheets.active.getId());
@@ -69,7 +93,7 @@ export class LocalWorkspace {
     return {
       SpreadsheetApp: this.sheets.app,
       DocumentApp: this.docs.app,
-      Drive: this.drive.service,
+      ...this.advancedGlobals(),
       HtmlService: this.html.app,
       MailApp: this.mail.app,
       ScriptApp: this.script.app,
@@ -80,5 +104,19 @@ export class LocalWorkspace {
       Logger: this.logger.app,
       console: this.logger.console,
     };
+  }
+
+  private advancedGlobals(): Record<string, unknown> {
+    const services: Record<string, unknown> = {};
+    for (const { userSymbol, serviceId, version } of this.advanced) {
+      const key = `${serviceId} ${version}`;
+      if (key === 'drive v3') services[userSymbol] = this.drive.service;
+      else if (key === 'docs v1') services[userSymbol] = this.docsApi.service;
+      else
+        throw new Error(
+          `not implemented in the local Workspace: the advanced service ${serviceId} ${version}`,
+        );
+    }
+    return services;
   }
 }

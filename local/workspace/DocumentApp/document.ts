@@ -1,6 +1,7 @@
 /** The Document a script opens or creates: its name, its body, saveAndClose and the PDF it exports. */
 import { LocalBlob } from '../Base/blob';
 import { DOCUMENT_MIME, PDF_MIME } from '../Drive/drive-file';
+import { checkDocumentSize } from '../Docs/limits';
 import { Runtime, expose } from '../runtime';
 import { DocSession } from './document-session';
 import { checkText } from './helpers';
@@ -40,7 +41,12 @@ export class DocumentObject {
 
   /** Edits through this object (and the elements it gave out) throw afterwards; reading still works. */
   saveAndClose(): void {
-    if (!this.session.closed) this.session.doc.saveCount++;
+    const doc = this.session.doc;
+    if (!this.session.closed) {
+      checkDocumentSize(doc.body);
+      doc.saveCount++;
+    }
+    doc._unsaved.delete(this.session);
     this.session.closed = true;
   }
 

@@ -10,8 +10,11 @@ export type {
   DocNode,
   DocParagraph,
   DocRun,
+  DocSection,
   DocTable,
 } from './document-tree';
+export { firstSection, firstSectionStyle, sectionBreaks, sectionPage } from './sections';
+export type { SectionBreakNode, SectionStyleNode, SectionType } from './sections';
 export {
   Attribute,
   ElementType,
