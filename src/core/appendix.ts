@@ -394,3 +394,17 @@ export function parseGlossary(text: string): GlossaryEntry[] {
   }
   return entries;
 }
+
+/** The glossary as the paper shows it: a heading, then a two-column table. */
+export function glossaryTable(entries: readonly GlossaryEntry[]): AppendixTable {
+  return {
+    kind: 'glossary',
+    caption: 'Glossary',
+    header: ['Abbreviation', 'Meaning'],
+    rows: entries.map((e) => ({ cells: [e.abbreviation, e.meaning], status: null })),
+    widths: [1, 4],
+    widthShare: 0.6,
+    statusColumn: -1,
+    empty: '',
+  };
+}
