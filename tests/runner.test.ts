@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,19 @@ describe('the local runner (npm start)', () => {
     expect(existsSync(join(out, 'briefing-paper.docx'))).toBe(true);
     expect(lines.join('\n')).toMatch(/Imported plan\.tsv: Imported 12 actions/);
     expect(lines.join('\n')).toMatch(/second run the same day sent 0 more/);
+  });
+
+  it('writes the sample briefing paper with a portrait report and a landscape appendix', () => {
+    const xml = execFileSync('unzip', ['-p', join(out, 'briefing-paper.docx'), 'word/document.xml']).toString(
+      'utf8',
+    );
+    const pages = [...xml.matchAll(/<w:pgSz [^>]*w:orient="(\w+)"/g)].map((m) => m[1]);
+    expect(pages).toEqual(['portrait', 'landscape']);
+    const [report, appendix] = xml.split('w:orient="portrait"');
+    expect(report).toContain('Officer Contact Details');
+    const heading = 'Appendix 1: Performance Management Action Plan Progress Report</w:t>';
+    expect(appendix).toContain(heading);
+    expect(report).not.toContain(heading);
   });
 
   it('refuses a bad option with one line and a non-zero exit', () => {

@@ -2,7 +2,7 @@ import type { LoadedBundle } from '../../local/runner/bundle';
 import { at } from '../../local/runner/run';
 import type { DocBlock, DocBody, DocTable } from '../../local/workspace/DocumentApp';
 import { FOLDER_MIME, PDF_MIME } from '../../local/workspace/Drive';
-import { emptyRegister, sheetOf, valuesOf } from '../helpers';
+import { emptyRegister, registerRows, sheetOf, valuesOf } from '../helpers';
 
 const FIRST_DAY = '2010-04-15';
 const STATUS = {
@@ -470,6 +470,60 @@ describe('Generate briefing paper', () => {
       'The Docs advanced service is not enabled for this script (appsscript.json).',
     );
     expect(bundle.ws.docs.documents()).toEqual([]);
+  });
+
+  it('lists the Extensions ledger for the Committee when the sheet exists, leaving out rows that are not entries', () => {
+    const bundle = smallRegister();
+    generate(bundle);
+    const id = registerRows(bundle).find((r) => r.Ref === '3.2')?.['Action ID'];
+    expect(id).toMatch(/\S/);
+    bundle.ws.setNow(at('2010-05-20', 9));
+    bundle.ws.runtime.calls.uncounted(() => {
+      const sheet = bundle.spreadsheet().insertSheet('Extensions');
+      sheet.getRange(1, 1, 4, 11).setValues([
+        [
+          'When',
+          'Who',
+          'Action id',
+          'Ref',
+          'From',
+          'To',
+          'Reason',
+          'State',
+          'Approved by',
+          'Decided on',
+          'Minute',
+        ],
+        [
+          day('2010-05-01'),
+          'jan.pryor@example.org',
+          id,
+          '3.2',
+          day('2010-12-31'),
+          day('2011-03-31'),
+          'Workshops moved to the spring',
+          'Awaiting approval',
+          '',
+          '',
+          '',
+        ],
+        ['', '', '', '', '', '', 'a note typed under the ledger', '', '', '', ''],
+        [day('2010-05-02'), '', '', '4.1', '', day('2010-07-31'), '', 'Maybe', '', '', ''],
+      ]);
+    });
+    const tree = paperTree(bundle, generate(bundle, { ...FORM, meetingDate: '2010-06-03' }));
+    const table = tablesOf(tree).find((t) => t.rows[0][0].text === 'Ref' && t.rows[0][2]?.text === 'From');
+    expect(table?.rows.slice(1).map((r) => r.map((c) => c.text).slice(0, 7))).toEqual([
+      [
+        '3.2',
+        'Develop a framework for Member involvement',
+        '31 Dec 2010',
+        '31 Mar 2011',
+        'Workshops moved to the spring',
+        '1 May 2010',
+        'Awaiting approval',
+      ],
+    ]);
   });
 
   it('records what it reported in Snapshots, and the next paper states what changed since', () => {
