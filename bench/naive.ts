@@ -42,10 +42,10 @@ export function naiveGlobals(context: vm.Context): NaiveGlobals {
   };
 }
 
-const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate'];
-const HISTORY_HEADERS = ['When', 'Who', 'Ref', 'Field', 'Old value', 'New value'];
-const DATE_KEYS: readonly ColumnKey[] = ['dueDate', 'revisedDueDate', 'lastUpdated', 'completedOn'];
-const PAPER_COLUMNS: readonly ColumnKey[] = [
+export const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate'];
+export const HISTORY_HEADERS = ['When', 'Who', 'Ref', 'Field', 'Old value', 'New value'];
+export const DATE_KEYS: readonly ColumnKey[] = ['dueDate', 'revisedDueDate', 'lastUpdated', 'completedOn'];
+export const PAPER_COLUMNS: readonly ColumnKey[] = [
   'ref',
   'kloe',
   'recommendation',
@@ -56,7 +56,7 @@ const PAPER_COLUMNS: readonly ColumnKey[] = [
   'status',
 ];
 
-function sheetNamed(g: NaiveGlobals, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+export function sheetNamed(g: NaiveGlobals, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const ss = g.SpreadsheetApp.getActiveSpreadsheet();
   return ss.getSheetByName(name) ?? ss.insertSheet(name);
 }
@@ -106,7 +106,7 @@ export function naiveSetUp(g: NaiveGlobals): void {
   g.ScriptApp.newTrigger('onEdit').forSpreadsheet(g.SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
 }
 
-function defaultSettings(): Settings {
+export function defaultSettings(): Settings {
   return parseSettings(new Map()).settings;
 }
 

@@ -1,5 +1,6 @@
 /** DocumentApp of the local Workspace: what the Workspace, the exporters and the tests use. */
 export { LocalDocuments } from './document-app';
+export { ContainerElement } from './container-element';
 export { A4_HEIGHT, A4_WIDTH, FakeDocument } from './stored-document';
 export { documentTree } from './document-tree';
 export type {
