@@ -290,7 +290,7 @@ function docsApi(): GoogleAppsScript.Docs {
 }
 
 /** Writes the blocks into a new document's body, the first line into the empty paragraph it starts with. */
-export function writePaper(body: GoogleAppsScript.Document.Body, blocks: readonly PaperBlock[]): void {
+function writePaper(body: GoogleAppsScript.Document.Body, blocks: readonly PaperBlock[]): void {
   blocks.forEach((block, i) => {
     if (block.kind === 'table') {
       body.appendTable([[...block.table.header], ...block.table.rows.map((r) => [...r.cells])]);
@@ -314,11 +314,11 @@ const paragraphText = (element: StructuralElement): string =>
  * Finds each written block in the document's top level, in order: a line is as many paragraphs as it has lines,
  * with its text; a table is the next table. Empty paragraphs Docs adds (after a table) are stepped over.
  */
-export function placeBlocks(
+function placeBlocks(
   content: readonly StructuralElement[],
   blocks: readonly PaperBlock[],
 ): { startIndex: number; endIndex: number }[] {
-  // Section breaks (the one Docs opens every body with) are neither: the fields asked for leave them empty.
+  // Only paragraphs and tables were written; the section break Docs opens every body with is neither.
   const elements = content.filter((e) => e.paragraph !== undefined || e.table !== undefined);
   let at = 0;
   const fail = (block: PaperBlock): never => {
@@ -350,7 +350,7 @@ export function placeBlocks(
 }
 
 /** One documents.get for the indexes, then one documents.batchUpdate with every style of the paper. */
-export function stylePaper(id: string, outline: PaperOutline, blocks: readonly PaperBlock[]): void {
+function stylePaper(id: string, outline: PaperOutline, blocks: readonly PaperBlock[]): void {
   const docs = docsApi();
   const content = docs.Documents.get(id, { fields: STRUCTURE_FIELDS }).body?.content ?? [];
   const placed = placeBlocks(content, blocks);
