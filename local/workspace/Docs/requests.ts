@@ -208,15 +208,18 @@ function emptyLike(node: ParagraphNode): ParagraphNode {
 function insertSectionBreak(batch: Batch, request: Json, requestIndex: number): void {
   const sectionType = sectionTypeOf(request.sectionType, requestIndex);
   const layout = batch.layout;
-  let index: number;
-  if (isObject(request.endOfSegmentLocation)) {
-    bodyOnly(request.endOfSegmentLocation.segmentId);
-    index = layout.end - 1;
-  } else {
-    const location = isObject(request.location) ? request.location : {};
-    bodyOnly(location.segmentId);
-    index = integer(location.index ?? 0, 'location.index');
+  const at = isObject(request.endOfSegmentLocation)
+    ? request.endOfSegmentLocation
+    : isObject(request.location)
+      ? request.location
+      : {};
+  // "Since section breaks can only be inserted inside the body, the segment ID field must be empty." The wording
+  // is modelled.
+  if (at.segmentId !== undefined && at.segmentId !== '') {
+    throw new RequestError('Section breaks can only be inserted inside the body.');
   }
+  const index =
+    at === request.endOfSegmentLocation ? layout.end - 1 : integer(at.index ?? 0, 'location.index');
   if (index >= layout.end) throw new RequestError(pastEnd(index, layout.end));
   const span = index < 1 ? null : paragraphAt(layout, index);
   if (!span) throw new RequestError(OUTSIDE_PARAGRAPH);
