@@ -19,6 +19,7 @@ const BEST_PRACTICES = 'https://developers.google.com/apps-script/guides/support
 const TRANSCRIPT = 'https://pastebin.com/VzZLHRrM';
 const PROPERTIES_TIMING = 'https://ziritione.org/post/apps_script_performance';
 const MAIL_TIMING = 'https://sites.google.com/quickfixters.com/add-onsuniverse/faq';
+const DOCS_BATCH = 'https://developers.google.com/docs/api/how-tos/batch';
 
 /** Google stops an execution after 6 minutes. */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
@@ -48,6 +49,9 @@ export type CostKind =
   | 'docOpenOrSave'
   | 'docExport'
   | 'docElement'
+  | 'docCell'
+  | 'docsApi'
+  | 'docsRequest'
   | 'driveCall'
   | 'html'
   | 'other';
@@ -130,6 +134,28 @@ export const COSTS: Readonly<Record<CostKind, Cost>> = {
     source:
       'assumed: one call on a Docs element (appendParagraph, appendTableRow, appendTableCell, getCell, ' +
       'setAttributes); no published per-call figure was found',
+    assumed: true,
+  },
+  docCell: {
+    ms: 0.5,
+    source:
+      'assumed: each cell a single Body.appendTable writes, added to the call’s own cost (a 10,000-row table is ' +
+      'not one round trip’s work); five times a spreadsheet cell moved by setValues, as a Doc cell is a ' +
+      'paragraph with its markers; no published per-cell figure was found',
+    assumed: true,
+  },
+  docsApi: {
+    ms: 500,
+    source:
+      'assumed: one request of the Docs advanced service (Docs.Documents.get or batchUpdate), a REST round trip ' +
+      'with the document loaded on Google’s side; no published figure was found',
+    assumed: true,
+  },
+  docsRequest: {
+    ms: 0.5,
+    source:
+      `assumed: each sub-request of a documents.batchUpdate, applied in order on the server in the one round ` +
+      `trip (${DOCS_BATCH}: "Each batch request, including all subrequests, is counted as one API request")`,
     assumed: true,
   },
   driveCall: {
@@ -235,6 +261,7 @@ export function kindOf(key: string): CostKind {
     return 'metadata';
   }
   if (DOC_ELEMENTS.has(service)) return 'docElement';
+  if (service === 'Docs') return 'docsApi';
   if (service === 'Files' || service === 'Drive') return 'driveCall';
   if (/^Html/.test(service)) return 'html';
   return 'other';
@@ -246,11 +273,18 @@ export interface Estimate {
   readonly byKind: Partial<Record<CostKind, number>>;
 }
 
+/** What a run wrote into Docs beyond the count of its calls: cells by appendTable, batchUpdate sub-requests. */
+export interface DocsWork {
+  readonly docCells: number;
+  readonly docsRequests: number;
+}
+
 /** The estimated time on Google of one execution that made these calls and moved this many cells in grids. */
 export function estimate(
   calls: Readonly<Record<string, number>>,
   cellsMoved: number,
   executions = 1,
+  docs: DocsWork = { docCells: 0, docsRequests: 0 },
 ): Estimate {
   const byKind: Partial<Record<CostKind, number>> = {};
   const add = (kind: CostKind, ms: number): void => {
@@ -262,6 +296,8 @@ export function estimate(
     add(kind, n * COSTS[kind].ms);
   }
   add('cellMoved', cellsMoved * COSTS.cellMoved.ms);
+  add('docCell', docs.docCells * COSTS.docCell.ms);
+  add('docsRequest', docs.docsRequests * COSTS.docsRequest.ms);
   const ms = Object.values(byKind).reduce((sum, v) => sum + (v ?? 0), 0);
   return { ms: Math.round(ms), byKind };
 }

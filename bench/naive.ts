@@ -9,7 +9,7 @@
  */
 import type vm from 'node:vm';
 import { toIsoDate } from '../src/core/dates';
-import { REGISTER_COLUMNS, matchColumns } from '../src/core/headers';
+import { REGISTER_COLUMNS, matchRegisterColumns } from '../src/core/headers';
 import type { ColumnKey } from '../src/core/headers';
 import { importPlan } from '../src/core/import';
 import type { Action, IsoDate, Officer, Settings } from '../src/core/model';
@@ -43,10 +43,10 @@ export function naiveGlobals(context: vm.Context): NaiveGlobals {
   };
 }
 
-const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate'];
-const HISTORY_HEADERS = ['When', 'Who', 'Ref', 'Field', 'Old value', 'New value'];
-const DATE_KEYS: readonly ColumnKey[] = ['dueDate', 'revisedDueDate', 'lastUpdated', 'completedOn'];
-const PAPER_COLUMNS: readonly ColumnKey[] = [
+export const OFFICER_HEADERS = ['Initials', 'Name', 'Job title', 'Email', 'Directorate'];
+export const HISTORY_HEADERS = ['When', 'Who', 'Ref', 'Field', 'Old value', 'New value'];
+export const DATE_KEYS: readonly ColumnKey[] = ['dueDate', 'revisedDueDate', 'lastUpdated', 'completedOn'];
+export const PAPER_COLUMNS: readonly ColumnKey[] = [
   'ref',
   'kloe',
   'recommendation',
@@ -57,7 +57,7 @@ const PAPER_COLUMNS: readonly ColumnKey[] = [
   'status',
 ];
 
-function sheetNamed(g: NaiveGlobals, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+export function sheetNamed(g: NaiveGlobals, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const ss = g.SpreadsheetApp.getActiveSpreadsheet();
   return ss.getSheetByName(name) ?? ss.insertSheet(name);
 }
@@ -111,7 +111,7 @@ export function naiveSetUp(g: NaiveGlobals): void {
   g.ScriptApp.newTrigger('onEdit').forSpreadsheet(g.SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
 }
 
-function defaultSettings(): Settings {
+export function defaultSettings(): Settings {
   return parseSettings(new Map()).settings;
 }
 
@@ -135,7 +135,7 @@ function registerColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Partial<Rec
   const header: string[] = [];
   for (let col = 1; col <= sheet.getLastColumn(); col++)
     header.push(cellText(sheet.getRange(1, col).getValue()));
-  return matchColumns(header).columns;
+  return matchRegisterColumns(header).columns;
 }
 
 /** Import: the pasted plan read cell by cell, each action written cell by cell, then a refresh. */

@@ -1,5 +1,6 @@
 import { BENCH_TODAY, OFFICER_COUNT, PLAN_HEADER, generatePlan } from '../bench/generate';
-import { OPERATIONS, runNaive, runOurs } from '../bench/run';
+import { COSTS } from '../bench/costModel';
+import { OPERATIONS, bench, growthAllowed, markdown, runNaive, runOurs, runTypical } from '../bench/run';
 import type { LoadedBundle } from '../local/runner/bundle';
 import { importPlan } from '../src/core/import';
 import { BLANK_ACTION, DEFAULT_SETTINGS, STATUS_KEYS } from '../src/core/model';
@@ -86,5 +87,74 @@ describe('the naive baseline does the same work as the register (20 actions)', (
   it('makes more service calls than the register for the same import and refresh', () => {
     for (const op of ['import', 'refresh'] as const)
       expect(naive.result[op].totalCalls).toBeGreaterThan(10 * ours.result[op].totalCalls);
+  });
+});
+
+describe('the typical baseline does the same work as the register (20 actions)', () => {
+  const plan = generatePlan(20);
+  const ours = runOurs(plan);
+  const typical = runTypical(plan);
+
+  const statuses = (bundle: LoadedBundle): Record<string, unknown> =>
+    Object.fromEntries(registerRows(bundle).map((row) => [String(row.Ref), row.Status]));
+  const recipients = (bundle: LoadedBundle): string[] =>
+    [...new Set(bundle.ws.mail.sent.flatMap((m) => m.to))].sort();
+
+  it('runs every operation', () => {
+    for (const op of OPERATIONS) {
+      expect([op, typical.result[op].status, typical.result[op].detail]).toEqual([op, 'ok', undefined]);
+    }
+  });
+
+  it('writes the same status for every action and emails the same people, once each', () => {
+    expect(statuses(typical.bundle)).toEqual(statuses(ours.bundle));
+    expect(recipients(typical.bundle)).toEqual(recipients(ours.bundle));
+    const sent = typical.bundle.ws.mail.sent.flatMap((m) => m.to);
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+
+  it('reads each sheet once and writes a row at a time', () => {
+    const refresh = typical.result.refresh.calls;
+    expect(refresh['Range.getValues']).toBe(2);
+    expect(refresh['Range.setValues']).toBe(20);
+    // The paper: a table row per action, grown cell by cell.
+    expect(typical.result.paper.calls['Table.appendTableRow']).toBe(20);
+  });
+});
+
+describe('the bench report', () => {
+  it('allows only mail to grow with the plan: the paper is styled at a constant cost', () => {
+    expect(growthAllowed('digest', 'MailApp.sendEmail')).toBe(true);
+    expect(growthAllowed('paper', 'TableCell.setAttributes')).toBe(false);
+    expect(growthAllowed('paper', 'Table.getCell')).toBe(false);
+  });
+
+  it('prices the paper’s Docs API calls, their sub-requests and the cells appendTable writes', () => {
+    const ours = runOurs(generatePlan(20)).result.paper;
+    expect(ours.calls['Docs.Documents.get']).toBe(1);
+    expect(ours.calls['Docs.Documents.batchUpdate']).toBe(1);
+    expect(ours.docsRequests).toBeGreaterThan(20);
+    expect(ours.docCells).toBeGreaterThan(20 * 8);
+    expect(ours.estimateByKind.docsApi).toBeGreaterThan(0);
+    expect(ours.estimateByKind.docCell).toBeGreaterThan(0);
+  });
+
+  it('cites a source for each cost, or says it is assumed', () => {
+    for (const [kind, cost] of Object.entries(COSTS)) {
+      expect([kind, cost.assumed || /https:\/\//.test(cost.source)]).toEqual([kind, true]);
+      if (cost.assumed)
+        expect([kind, cost.source]).toEqual([kind, expect.stringMatching(/assumed|not counted/)]);
+    }
+  });
+
+  it('sets ours, the typical script and the naive one side by side at each size', async () => {
+    const results = await bench({ sizes: [10, 20], write: false });
+    expect(new Set(results.runs.map((r) => `${r.system} ${r.actions}`))).toEqual(
+      new Set(['ours 10', 'typical 10', 'naive 10', 'ours 20', 'typical 20', 'naive 20']),
+    );
+    const text = markdown(results);
+    expect(text).toContain('| operation | calls ours | calls typical | calls naive |');
+    expect(text).toMatch(/\| Paper \| [\d,]+ \| [\d,]+ \| [\d,]+ \|/);
+    expect(text).toContain('| docsApi | 500 | **assumed**');
   });
 });

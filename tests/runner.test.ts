@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,19 @@ describe('the local runner (npm start)', () => {
       /Imported plan\.tsv: From the Import sheet: Imported: 12 new, 0 updated, 0 unchanged/,
     );
     expect(lines.join('\n')).toMatch(/second run the same day sent 0 more/);
+  });
+
+  it('writes the sample briefing paper with a portrait report and a landscape appendix', () => {
+    const xml = execFileSync('unzip', ['-p', join(out, 'briefing-paper.docx'), 'word/document.xml']).toString(
+      'utf8',
+    );
+    const pages = [...xml.matchAll(/<w:pgSz [^>]*w:orient="(\w+)"/g)].map((m) => m[1]);
+    expect(pages).toEqual(['portrait', 'landscape']);
+    const [report, appendix] = xml.split('w:orient="portrait"');
+    expect(report).toContain('Officer Contact Details');
+    const heading = 'Appendix 1: Performance Management Action Plan Progress Report</w:t>';
+    expect(appendix).toContain(heading);
+    expect(report).not.toContain(heading);
   });
 
   it('refuses a bad option with one line and a non-zero exit', () => {

@@ -1,7 +1,8 @@
 /**
  * Writes a document of the local Workspace to a real .docx file, so the committee paper a run produced can be
- * opened in Word or uploaded to Drive: headings, bold and italic text, lists, tables with shaded cells and a
- * repeating header row, page breaks, landscape pages and inline images (the paper's charts).
+ * opened in Word or uploaded to Drive: headings, bold and italic text, lists, tables with shaded cells, column
+ * widths and a repeating header row, page breaks, inline images (the paper's charts), and each section of the
+ * document (the Docs API's section breaks) as a Word section with its own page size, orientation and margins.
  */
 import { writeFile } from 'node:fs/promises';
 import {
@@ -17,6 +18,7 @@ import {
   PageBreak,
   PageOrientation,
   Paragraph,
+  SectionType,
   ShadingType,
   Table,
   TableCell,
@@ -25,7 +27,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { ILevelsOptions, IParagraphOptions, ParagraphChild } from 'docx';
+import type { ILevelsOptions, IParagraphOptions, ISectionOptions, ParagraphChild } from 'docx';
 import { documentTree } from '../workspace/DocumentApp';
 import type {
   DocBlock,
@@ -33,6 +35,7 @@ import type {
   DocListItem,
   DocParagraph,
   DocRun,
+  DocSection,
   DocTable,
   FakeDocument,
   Glyph,
@@ -229,8 +232,8 @@ class DocxWriter {
       rows: table.rows.map(
         (row, r) =>
           new TableRow({
-            // The header row repeats on every page of a long appendix.
-            tableHeader: r === 0 && table.rows.length > 1,
+            // The header row repeats on every page of a long appendix, and so do rows the Docs API pinned.
+            tableHeader: (r === 0 && table.rows.length > 1) || r < table.pinnedHeaderRows,
             height:
               table.minimumHeights[r] !== null && table.minimumHeights[r] !== undefined
                 ? { value: twips(table.minimumHeights[r] ?? 0), rule: HeightRule.ATLEAST }
@@ -261,39 +264,45 @@ class DocxWriter {
   }
 }
 
+/** A section's page: docx takes the portrait size and swaps it for landscape. */
+function sectionOptions(section: DocSection, children: (Paragraph | Table)[]): ISectionOptions {
+  const short = Math.min(section.pageWidth, section.pageHeight);
+  const long = Math.max(section.pageWidth, section.pageHeight);
+  return {
+    properties: {
+      type: section.sectionType === 'CONTINUOUS' ? SectionType.CONTINUOUS : SectionType.NEXT_PAGE,
+      page: {
+        size: {
+          width: twips(short),
+          height: twips(long),
+          orientation: section.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: {
+          top: twips(section.margins.top),
+          bottom: twips(section.margins.bottom),
+          left: twips(section.margins.left),
+          right: twips(section.margins.right),
+        },
+      },
+    },
+    children,
+  };
+}
+
 /** The .docx bytes of a document. */
 export async function docxBuffer(doc: FakeDocument): Promise<Buffer> {
   const tree = documentTree(doc);
   const writer = new DocxWriter();
-  const textWidth = tree.pageWidth - tree.margins.left - tree.margins.right;
-  const children = writer.blocks(tree.children, textWidth);
-  const short = Math.min(tree.pageWidth, tree.pageHeight);
-  const long = Math.max(tree.pageWidth, tree.pageHeight);
+  const sections = tree.sections.map((section, i) => {
+    const blocks = tree.children.slice(section.start, tree.sections[i + 1]?.start ?? tree.children.length);
+    const textWidth = section.pageWidth - section.margins.left - section.margins.right;
+    return sectionOptions(section, writer.blocks(blocks, textWidth));
+  });
   const document = new Document({
     title: tree.name,
     creator: 'Action Plan Register',
     numbering: { config: writer.numbering() },
-    sections: [
-      {
-        properties: {
-          page: {
-            // docx takes the portrait size and swaps it for landscape.
-            size: {
-              width: twips(short),
-              height: twips(long),
-              orientation: tree.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-            },
-            margin: {
-              top: twips(tree.margins.top),
-              bottom: twips(tree.margins.bottom),
-              left: twips(tree.margins.left),
-              right: twips(tree.margins.right),
-            },
-          },
-        },
-        children,
-      },
-    ],
+    sections,
   });
   return Packer.toBuffer(document);
 }

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { LocalWorkspace } from '../workspace';
-import type { WorkspaceOptions } from '../workspace';
+import type { AdvancedService, WorkspaceOptions } from '../workspace';
 import { visibleActiveUser } from '../workspace/Base';
 import type { ExecutionKind, PausePoint } from '../workspace/runtime';
 import {
@@ -25,10 +25,22 @@ import {
 
 export const DIST = join(__dirname, '../../dist');
 
+interface Manifest {
+  readonly oauthScopes?: unknown;
+  readonly dependencies?: { readonly enabledAdvancedServices?: AdvancedService[] };
+}
+
+const readManifest = (path: string): Manifest => JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+
 /** The manifest's oauthScopes, or null when it names none (Apps Script then grants what the code uses). */
 export function readManifestScopes(path: string): readonly string[] | null {
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { oauthScopes?: unknown };
-  return Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes.map(String) : null;
+  const { oauthScopes } = readManifest(path);
+  return Array.isArray(oauthScopes) ? oauthScopes.map(String) : null;
+}
+
+/** The advanced services the manifest enables: only these are globals of the project. */
+export function readAdvancedServices(path: string): AdvancedService[] {
+  return readManifest(path).dependencies?.enabledAdvancedServices ?? [];
 }
 
 export function readBundle(dist = DIST): { code: string; htmlFiles: Record<string, string> } {
@@ -128,7 +140,12 @@ export class LoadedBundle {
   private start(name: string, kind: ExecutionKind, args: () => unknown[], owner?: string): unknown {
     if (!this.hasFunction(name)) throw new Error(`Script function not found: ${name}`);
     const fn = this.context[name] as Handler;
-    return this.ws.runtime.runAs(kind, () => fn(...args()), owner);
+    try {
+      return this.ws.runtime.runAs(kind, () => fn(...args()), owner);
+    } finally {
+      // Apps Script saves the documents an execution left open when it ends.
+      this.ws.docs.endExecution();
+    }
   }
 
   /** Opening the spreadsheet: the simple onOpen trigger. */
@@ -361,10 +378,13 @@ export interface BundleOptions extends WorkspaceOptions {
 /** A fresh Workspace with the built bundle loaded into it, granted the scopes of its manifest. */
 export function loadBundle(options: BundleOptions = {}, dist = DIST): LoadedBundle {
   const { code, htmlFiles } = readBundle(dist);
-  const scopes =
-    options.scopes !== undefined
-      ? options.scopes
-      : readManifestScopes(options.manifest ?? join(dist, 'appsscript.json'));
-  const ws = new LocalWorkspace({ ...options, scopes, htmlFiles: options.htmlFiles ?? htmlFiles });
+  const manifest = options.manifest ?? join(dist, 'appsscript.json');
+  const scopes = options.scopes !== undefined ? options.scopes : readManifestScopes(manifest);
+  const ws = new LocalWorkspace({
+    ...options,
+    scopes,
+    htmlFiles: options.htmlFiles ?? htmlFiles,
+    advancedServices: options.advancedServices ?? readAdvancedServices(manifest),
+  });
   return new LoadedBundle(ws, code);
 }

@@ -5,6 +5,7 @@
 import { LocalLogger } from './Base/logger';
 import { LocalSession } from './Base/session';
 import { LocalCharts } from './Charts/charts';
+import { LocalDocsApi } from './Docs/docs';
 import { LocalDocuments } from './DocumentApp/document-app';
 import { LocalDrive } from './Drive/drive';
 import { LocalHtml } from './HtmlService/html-service';
@@ -28,7 +29,25 @@ export interface WorkspaceOptions {
   readonly scopes?: readonly string[] | null;
   /** The account that owns the script project (its developer); the first user by default. */
   readonly scriptOwner?: string;
+  /**
+   * The advanced services the manifest enables (appsscript.json, dependencies.enabledAdvancedServices): only
+   * these are globals, under their userSymbol. Absent: every advanced service the Workspace has, as `Drive` and
+   * `Docs`.
+   */
+  readonly advancedServices?: readonly AdvancedService[];
 }
+
+/** One entry of appsscript.json's dependencies.enabledAdvancedServices. */
+export interface AdvancedService {
+  readonly userSymbol: string;
+  readonly serviceId: string;
+  readonly version: string;
+}
+
+const DEFAULT_ADVANCED: readonly AdvancedService[] = [
+  { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+  { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+];
 
 export class LocalWorkspace {
   readonly runtime = new Runtime();
@@ -36,6 +55,8 @@ export class LocalWorkspace {
   readonly charts: LocalCharts;
   readonly drive: LocalDrive;
   readonly docs: LocalDocuments;
+  /** The advanced Docs service over the same documents. */
+  readonly docsApi: LocalDocsApi;
   readonly html: LocalHtml;
   readonly mail: LocalMail;
   readonly script: LocalScript;
@@ -44,6 +65,7 @@ export class LocalWorkspace {
   readonly session: LocalSession;
   readonly utilities: LocalUtilities;
   readonly logger: LocalLogger;
+  private readonly advanced: readonly AdvancedService[];
 
   constructor(options: WorkspaceOptions = {}) {
     const rt = this.runtime;
@@ -58,6 +80,8 @@ export class LocalWorkspace {
     this.charts = new LocalCharts(rt);
     this.drive = new LocalDrive(rt);
     this.docs = new LocalDocuments(rt, this.drive);
+    this.docsApi = new LocalDocsApi(rt, this.docs);
+    this.advanced = options.advancedServices ?? DEFAULT_ADVANCED;
     this.html = new LocalHtml(rt, options.htmlFiles ?? {});
     this.mail = new LocalMail(rt, { dailyQuota: options.mailQuota });
     this.script = new LocalScript(rt, () => this.sheets.active.getId());
@@ -79,7 +103,7 @@ export class LocalWorkspace {
       SpreadsheetApp: this.sheets.app,
       Charts: this.charts.app,
       DocumentApp: this.docs.app,
-      Drive: this.drive.service,
+      ...this.advancedGlobals(),
       HtmlService: this.html.app,
       MailApp: this.mail.app,
       ScriptApp: this.script.app,
@@ -90,5 +114,19 @@ export class LocalWorkspace {
       Logger: this.logger.app,
       console: this.logger.console,
     };
+  }
+
+  private advancedGlobals(): Record<string, unknown> {
+    const services: Record<string, unknown> = {};
+    for (const { userSymbol, serviceId, version } of this.advanced) {
+      const key = `${serviceId} ${version}`;
+      if (key === 'drive v3') services[userSymbol] = this.drive.service;
+      else if (key === 'docs v1') services[userSymbol] = this.docsApi.service;
+      else
+        throw new Error(
+          `not implemented in the local Workspace: the advanced service ${serviceId} ${version}`,
+        );
+    }
+    return services;
   }
 }

@@ -116,7 +116,8 @@ function progressColumns(facts: RegisterFacts, plan: RowPlan): Column[] {
     decisions[i].dueDate !== decisions[i].originalDueDate || decisions[i].pendingDueDate !== null;
   const columns: (Column | null)[] = [
     { header: 'KLOE & Rec.', width: 13, cell: (i) => (plan.firstOfGroup(i) ? kloeRecCell(actions[i]) : '') },
-    { header: 'Ref', width: 4, cell: (i) => actions[i].ref },
+    // Room for "Ref" and "10.12" in bold 9-point type beside a cell's padding, on one line.
+    { header: 'Ref', width: 6, cell: (i) => actions[i].ref },
     some((i) => actions[i].priority.trim() !== '')
       ? { header: 'Priority', width: 6, cell: (i) => actions[i].priority.trim() }
       : null,
@@ -393,4 +394,18 @@ export function parseGlossary(text: string): GlossaryEntry[] {
     );
   }
   return entries;
+}
+
+/** The glossary as the paper shows it: a heading, then a two-column table. */
+export function glossaryTable(entries: readonly GlossaryEntry[]): AppendixTable {
+  return {
+    kind: 'glossary',
+    caption: 'Glossary',
+    header: ['Abbreviation', 'Meaning'],
+    rows: entries.map((e) => ({ cells: [e.abbreviation, e.meaning], status: null })),
+    widths: [1, 4],
+    widthShare: 0.6,
+    statusColumn: -1,
+    empty: '',
+  };
 }

@@ -236,8 +236,8 @@ export function unrecordedRevisions(
   for (const action of actions) {
     if (action.revisedDueDate === null) continue;
     const known = extensionsOf(index, action);
-    const last = known.entries[known.entries.length - 1];
-    if (last !== undefined && last.to === action.revisedDueDate) continue;
+    // A date the ledger holds, in force or not, is no new revision.
+    if (known.entries.some((e) => e.to === action.revisedDueDate)) continue;
     const revision: Revision = {
       action,
       to: action.revisedDueDate,

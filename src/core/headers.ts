@@ -152,27 +152,6 @@ export function columnKeyOf(header: string): ColumnKey | 'kloeRec' | null {
   return null;
 }
 
-/**
- * Which column of a header row holds each register field (0-based). The first column naming a field wins;
- * later duplicates, blank headers and officers' own columns are listed as unknown and left alone.
- */
-export function matchColumns(headerRow: string[]): {
-  columns: Partial<Record<ColumnKey, number>>;
-  combinedKloeRec?: number;
-  unknown: number[];
-} {
-  const columns: Partial<Record<ColumnKey, number>> = {};
-  const unknown: number[] = [];
-  let combinedKloeRec: number | undefined;
-  headerRow.forEach((header, index) => {
-    const key = columnKeyOf(header);
-    if (key === 'kloeRec' && combinedKloeRec === undefined) combinedKloeRec = index;
-    else if (key !== null && key !== 'kloeRec' && columns[key] === undefined) columns[key] = index;
-    else unknown.push(index);
-  });
-  return combinedKloeRec === undefined ? { columns, unknown } : { columns, combinedKloeRec, unknown };
-}
-
 /** Headers officers rename register columns to, beyond the synonyms plans use. */
 const RENAMED: Partial<Record<ColumnKey, readonly string[]>> = {
   progress: ['commentary', 'latest update', 'position', 'update to date'],

@@ -46,7 +46,7 @@ export interface OfficerContact {
 }
 
 export type AppendixTableKind =
-  'summary' | 'extensions' | 'pastLimit' | 'progress' | 'completedOneLine' | 'key';
+  'summary' | 'extensions' | 'pastLimit' | 'progress' | 'completedOneLine' | 'key' | 'glossary';
 
 /** One table row: its cells' texts (a "\n" starts a new line in the cell) and the status that colours it. */
 export interface AppendixRow {
@@ -92,6 +92,8 @@ export interface PaperAppendix {
   readonly keyTable: AppendixTable;
   /** Abbreviations, rendered after the key ("CMT – Corporate Management Team"). */
   readonly glossary: readonly GlossaryEntry[];
+  /** The glossary as a table of abbreviation and meaning (as seeds 002 and 003 set theirs out); no rows when none. */
+  readonly glossaryTable: AppendixTable;
   /** Every status's label and colours, for colouring the status cells. */
   readonly styles: Readonly<Record<StatusKey, StatusStyle>>;
 }

@@ -4,7 +4,7 @@
  * of travel since the last paper. Built as an outline (src/core/outline.ts): plain data a renderer turns into a
  * Google Doc. Pure: no Google globals, no I/O.
  */
-import { keyStatuses, keyTable, leadCell, parseGlossary, progressReport } from './appendix';
+import { glossaryTable, keyStatuses, keyTable, leadCell, parseGlossary, progressReport } from './appendix';
 import type { CommitteeSummary, RegisterFacts } from './committee';
 import { committeeSummary, extensionsTable, listRefs, pastLimitTable, summaryTables } from './committee';
 import { formatLongUk, formatShortUk, isIsoDate } from './dates';
@@ -397,6 +397,7 @@ export function buildPaper(input: PaperInput): BuiltPaper {
     key: keyStatuses(input.decisions).map((k) => settings.statuses[k]),
     keyTable: keyTable(keyStatuses(input.decisions), settings),
     glossary: parseGlossary(settings.glossary),
+    glossaryTable: glossaryTable(parseGlossary(settings.glossary)),
     styles: settings.statuses,
   };
   const frame = {

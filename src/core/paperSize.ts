@@ -2,13 +2,16 @@
  * How much of a Google Doc a paper fills. A Doc holds about 1.02 million characters (Google Drive Help, "Files
  * you can store in Google Drive": documents up to 1.02 million characters; past it, Docs refuses more text).
  * The estimate counts as the Docs API indexes a document (developers.google.com/docs/api/concepts/structure):
- * every character in UTF-16 code units, one more for the newline that ends each paragraph, and one for each
- * table, row and cell start. That is at least what Docs counts, so a paper under the budget fits.
+ * every character in UTF-16 code units, one more for the newline that ends each paragraph, one for each table,
+ * row and cell start, one for a table's end, and the empty paragraph Docs keeps after an appended table. It
+ * counts the blocks the renderer writes (paperBlocks), so it is what the Doc holds but for the opening section
+ * break, the section break before the appendix and the paragraph a new Doc starts with.
  */
 import type { AppendixRow, AppendixTable, PaperOutline } from './outline';
+import { paperBlocks } from './paperBlocks';
 
 export const DOCS_CHARACTER_LIMIT = 1_020_000;
-/** Room kept for what the renderer adds (the section break, empty paragraphs Docs keeps after tables). */
+/** Room kept for what the estimate leaves out (section breaks, a new Doc's first paragraph) and for safety. */
 export const PAPER_CHARACTER_BUDGET = 1_000_000;
 
 /** A paragraph, or a cell's text: its characters and one newline per line. */
@@ -25,9 +28,12 @@ export function rowSize(cells: readonly string[]): number {
   return size;
 }
 
-/** A table's caption, start and header row: its size before any row. */
+/** A table with no rows: its start and end, and the empty paragraph Docs keeps after it. */
+const TABLE_FRAME = 3;
+
+/** A table's caption, frame and header row: its size before any row. */
 export function tableFrameSize(table: AppendixTable): number {
-  return (table.caption === '' ? 0 : textSize(table.caption)) + 2 + rowSize(table.header);
+  return (table.caption === '' ? 0 : textSize(table.caption)) + TABLE_FRAME + rowSize(table.header);
 }
 
 /** A table with its caption (or its "None." line when empty). */
@@ -45,22 +51,10 @@ export function rowsSize(rows: readonly AppendixRow[]): number {
 
 /** The whole paper as the renderer writes it. */
 export function outlineSize(outline: Omit<PaperOutline, 'size'>): number {
-  const { front, contact, appendix } = outline;
   let size = 0;
-  const add = (text: string): void => {
-    if (text !== '') size += textSize(text);
-  };
-  [front.agendaItem, front.committee, front.heading, `Report of: ${front.reportOf}`, `Date: ${front.date}`]
-    .concat([front.openOrExempt, front.title])
-    .forEach(add);
-  for (const section of outline.sections) {
-    add(`${section.number}. ${section.heading}`);
-    for (const p of section.paragraphs) add(`${p.number}\t${p.label === '' ? '' : `${p.label}: `}${p.text}`);
+  for (const block of paperBlocks(outline)) {
+    if (block.kind === 'line') size += textSize(block.text);
+    else size += TABLE_FRAME + rowSize(block.table.header) + rowsSize(block.table.rows);
   }
-  ['Officer Contact Details', contact.name, contact.title, contact.phone, contact.email].forEach(add);
-  [`${appendix.label}: ${appendix.title}`, appendix.asAt, ...appendix.notes].forEach(add);
-  for (const table of [...appendix.tables, appendix.keyTable]) size += tableSize(table);
-  add('Glossary');
-  for (const g of appendix.glossary) add(`${g.abbreviation} – ${g.meaning}`);
   return size;
 }

@@ -1,13 +1,18 @@
 /**
  * The committee briefing paper as a Google Doc: the dialog, the Paper, Snapshots and Paper log sheets, the Drive
- * folder rule and the DocumentApp rendering of the outline the core builds. Rendering cost: a fixed number of calls
- * for the paper, one appendTable for each appendix table, and two calls per appendix row (the Status cell).
+ * folder rule and the rendering of the outline the core builds. Rendering cost does not grow with the plan: one
+ * DocumentApp call a line of the report and one appendTable a table, then one documents.get and one
+ * documents.batchUpdate that set the portrait report and landscape appendix and style every table.
  */
 import { fromIsoDate } from '../core/dates';
 import type { Settings } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
-import type { AppendixTable, PaperForm, PaperOutline, PaperText } from '../core/paper';
+import type { PaperForm, PaperOutline, PaperText } from '../core/paper';
 import { buildPaper, defaultPaperTexts, paperFormDefaults, validatePaperForm } from '../core/paper';
+import type { PaperBlock } from '../core/paperBlocks';
+import { paperBlocks } from '../core/paperBlocks';
+import type { PlacedLine, PlacedTable } from '../core/paperRequests';
+import { paperRequests } from '../core/paperRequests';
 import type { Snapshot, SnapshotRow } from '../core/snapshots';
 import {
   SNAPSHOT_HEADERS,
@@ -41,14 +46,6 @@ const RECORD_WAIT_MS = 30000;
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 const PDF_MIME = 'application/pdf';
 const SNAPSHOT_DATE_FORMAT = 'dd mmm yyyy';
-
-/**
- * A4 landscape, in points, for the whole document. Docs has one page size per document, and the appendix is
- * most of a paper: seven columns of progress text read in landscape (as seed 000 is laid out) and are cramped
- * in portrait, while the briefing text reads well either way.
- */
-const PAGE = { width: 841.89, height: 595.28, margin: 42 };
-const HEADER_SHADING = '#d9d9d9';
 
 export interface PaperResult {
   readonly url: string;
@@ -94,6 +91,7 @@ function makePaper(formValues: unknown): PaperResult {
   const problems = validatePaperForm(form);
   if (problems.length > 0) throw new Error(problems.join(' '));
 
+  docsApi();
   const ss = activeSpreadsheet();
   const reading = refreshStatuses(new Workbook(ss));
   const { paper, snapshots } = ensurePaperSheets(ss, reading.settings);
@@ -106,7 +104,7 @@ function makePaper(formValues: unknown): PaperResult {
     actions: reading.actions,
     decisions: reading.decisions,
     officers: reading.officers,
-    ledger: [],
+    ledger: reading.ledger,
     previous: lastSnapshot(recorded, reading.today),
     today: reading.today,
   });
@@ -117,11 +115,14 @@ function makePaper(formValues: unknown): PaperResult {
     `The folder "${settings.paperFolderName}" could not be used, so the paper is in your Drive root`,
     () => paperFolder(settings.paperFolderName),
   );
+  const blocks = paperBlocks(outline);
   const doc = DocumentApp.create(outline.name);
   const id = doc.getId();
   const url = doc.getUrl();
-  renderPaper(doc.getBody(), outline);
+  writePaper(doc.getBody(), blocks);
+  // The Docs API sees DocumentApp's edits only once they are saved.
   doc.saveAndClose();
+  stylePaper(id, outline, blocks);
   const placed = folder
     ? attempt(
         warnings,
@@ -343,97 +344,93 @@ function moveIntoFolder(fileId: string, folderId: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Rendering.
+// Rendering: DocumentApp writes the text, one call a line and one appendTable a table; the advanced Docs service
+// then reads where everything landed (one documents.get) and styles it all (one documents.batchUpdate).
 
-/** Writes the outline into an empty document body. */
-export function renderPaper(body: GoogleAppsScript.Document.Body, outline: PaperOutline): void {
-  const H = DocumentApp.ParagraphHeading;
-  const A = DocumentApp.HorizontalAlignment;
-  body
-    .setPageWidth(PAGE.width)
-    .setPageHeight(PAGE.height)
-    .setMarginTop(PAGE.margin)
-    .setMarginBottom(PAGE.margin)
-    .setMarginLeft(PAGE.margin)
-    .setMarginRight(PAGE.margin);
+function docsApi(): GoogleAppsScript.Docs {
+  if (typeof Docs === 'undefined' || !Docs) {
+    throw new Error('The Docs advanced service is not enabled for this script (appsscript.json).');
+  }
+  return Docs;
+}
 
-  // A new document starts with one empty paragraph: the first line goes into it rather than under it.
-  let first: GoogleAppsScript.Document.Paragraph | null = body.getParagraphs()[0] ?? null;
-  const line = (
-    text: string,
-    heading?: GoogleAppsScript.Document.ParagraphHeading,
-  ): GoogleAppsScript.Document.Paragraph => {
-    let paragraph: GoogleAppsScript.Document.Paragraph;
-    if (first) {
-      paragraph = first;
-      first.setText(text); // returns nothing in Apps Script
-      first = null;
+/** Writes the blocks into a new document's body, the first line into the empty paragraph it starts with. */
+function writePaper(body: GoogleAppsScript.Document.Body, blocks: readonly PaperBlock[]): void {
+  blocks.forEach((block, i) => {
+    if (block.kind === 'table') {
+      body.appendTable([[...block.table.header], ...block.table.rows.map((r) => [...r.cells])]);
+    } else if (i === 0) {
+      body.setText(block.text);
     } else {
-      paragraph = body.appendParagraph(text);
+      body.appendParagraph(block.text);
     }
-    if (heading !== undefined) paragraph.setHeading(heading);
-    return paragraph;
-  };
-
-  const { front } = outline;
-  if (front.agendaItem !== '') line(front.agendaItem).setAlignment(A.RIGHT);
-  line(front.committee, H.TITLE);
-  line(front.heading, H.SUBTITLE);
-  line(`Report of: ${front.reportOf}`);
-  line(`Date: ${front.date}`);
-  line(front.openOrExempt);
-  line(front.title, H.HEADING1);
-
-  for (const section of outline.sections) {
-    line(`${section.number}. ${section.heading}`, H.HEADING2);
-    for (const p of section.paragraphs) {
-      line(`${p.number}\t${p.label === '' ? '' : `${p.label}: `}${p.text}`);
-    }
-  }
-
-  line('Officer Contact Details', H.HEADING2);
-  line(`Name: ${outline.contact.name}`);
-  if (outline.contact.title !== '') line(`Title: ${outline.contact.title}`);
-  if (outline.contact.email !== '') line(`Email: ${outline.contact.email}`);
-
-  body.appendPageBreak();
-  const { appendix } = outline;
-  line(`${appendix.label}: ${appendix.title}`, H.HEADING1);
-  line(appendix.asAt);
-  for (const table of appendix.tables) {
-    if (table.caption !== '') line(table.caption, H.HEADING2);
-    if (table.rows.length === 0) line('None.');
-    else appendixTable(body, table, outline);
-  }
-
-  line('Key', H.HEADING2);
-  const key = body.appendTable([['', 'Action Status'], ...appendix.key.map((s) => ['', s.label])]);
-  key.setColumnWidth(0, 36).setColumnWidth(1, 240);
-  key.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true });
-  appendix.key.forEach((style, i) => {
-    key.getCell(i + 1, 0).setBackgroundColor(style.background);
   });
 }
 
-/** One appendTable of the whole grid; then fixed styling, and the Status cell of each row (two calls). */
-function appendixTable(
-  body: GoogleAppsScript.Document.Body,
-  table: AppendixTable,
-  outline: PaperOutline,
-): void {
-  const grid = [[...table.header], ...table.rows.map((r) => [...r.cells])];
-  const docTable = body.appendTable(grid);
-  docTable.setAttributes({ [DocumentApp.Attribute.FONT_SIZE]: 9 });
-  const share = (PAGE.width - 2 * PAGE.margin) / table.widths.reduce((a, b) => a + b, 0);
-  table.widths.forEach((width, column) => docTable.setColumnWidth(column, width * share));
-  docTable.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true });
-  table.header.forEach((_, column) => docTable.getCell(0, column).setBackgroundColor(HEADER_SHADING));
-  table.rows.forEach((row, i) => {
-    if (row.status === null || table.statusColumn < 0) return;
-    const style = outline.appendix.styles[row.status];
-    docTable.getCell(i + 1, table.statusColumn).setAttributes({
-      [DocumentApp.Attribute.BACKGROUND_COLOR]: style.background,
-      [DocumentApp.Attribute.FOREGROUND_COLOR]: style.fontColor,
-    });
+/** What documents.get returns of the body's top level: indexes, paragraph text and which elements are tables. */
+const STRUCTURE_FIELDS = 'body/content(startIndex,endIndex,paragraph/elements/textRun/content,table/rows)';
+
+type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;
+
+const paragraphText = (element: StructuralElement): string =>
+  (element.paragraph?.elements ?? []).map((e) => e.textRun?.content ?? '').join('');
+
+/**
+ * Finds each written block in the document's top level, in order: a line is as many paragraphs as it has lines,
+ * with its text; a table is the next table. Empty paragraphs Docs adds (after a table) are stepped over.
+ */
+function placeBlocks(
+  content: readonly StructuralElement[],
+  blocks: readonly PaperBlock[],
+): { startIndex: number; endIndex: number }[] {
+  // Only paragraphs and tables were written; the section break Docs opens every body with is neither.
+  const elements = content.filter((e) => e.paragraph !== undefined || e.table !== undefined);
+  let at = 0;
+  const fail = (block: PaperBlock): never => {
+    const what = block.kind === 'table' ? `the table "${block.table.caption}"` : `the line "${block.text}"`;
+    throw new Error(`The paper's Doc does not hold ${what} where it was written.`);
+  };
+  return blocks.map((block) => {
+    for (;;) {
+      const element = elements[at];
+      if (!element) return fail(block);
+      if (block.kind === 'table') {
+        if (element.table) {
+          at++;
+          return { startIndex: element.startIndex ?? 0, endIndex: element.endIndex ?? 0 };
+        }
+      } else {
+        const count = block.text.split('\n').length;
+        const lines = elements.slice(at, at + count);
+        const text = lines.map(paragraphText).join('');
+        if (lines.length === count && lines.every((e) => e.paragraph) && text === `${block.text}\n`) {
+          at += count;
+          return { startIndex: lines[0].startIndex ?? 0, endIndex: lines[count - 1].endIndex ?? 0 };
+        }
+      }
+      if (element.paragraph && paragraphText(element) === '\n') at++;
+      else return fail(block);
+    }
   });
+}
+
+/** One documents.get for the indexes, then one documents.batchUpdate with every style of the paper. */
+function stylePaper(id: string, outline: PaperOutline, blocks: readonly PaperBlock[]): void {
+  const docs = docsApi();
+  const content = docs.Documents.get(id, { fields: STRUCTURE_FIELDS }).body?.content ?? [];
+  const placed = placeBlocks(content, blocks);
+  const lines: PlacedLine[] = [];
+  const tables: PlacedTable[] = [];
+  let appendixStart = -1;
+  blocks.forEach((block, i) => {
+    if (block.kind === 'table') tables.push({ table: block.table, ...placed[i] });
+    else {
+      lines.push({ style: block.style, alignment: block.alignment, ...placed[i] });
+      if (block.appendixStart) appendixStart = placed[i].startIndex;
+    }
+  });
+  const requests = paperRequests({ tables, lines, appendixStart, styles: outline.appendix.styles });
+  // The typings' Request has no table or section requests, which the API has: the requests go as they are.
+  const batch = { requests } as unknown as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest;
+  docs.Documents.batchUpdate(batch, id);
 }

@@ -1,4 +1,10 @@
-import { columnKeyOf, matchColumns, normaliseHeader, REGISTER_COLUMNS } from '../../src/core/headers';
+import {
+  columnKeyOf,
+  describeMissing,
+  matchRegisterColumns,
+  normaliseHeader,
+  REGISTER_COLUMNS,
+} from '../../src/core/headers';
 
 describe('normaliseHeader', () => {
   it('ignores case, spacing, punctuation and markup, and reads "&" as "and"', () => {
@@ -57,31 +63,36 @@ describe('columnKeyOf', () => {
   });
 });
 
-describe('matchColumns', () => {
-  it('finds every register column by its canonical header, in any order', () => {
-    const headers = REGISTER_COLUMNS.map((c) => c.header).reverse();
-    const { columns, unknown } = matchColumns(headers);
-    expect(unknown).toEqual([]);
-    REGISTER_COLUMNS.forEach((c) => expect(headers[columns[c.key] as number]).toBe(c.header));
+describe('matchRegisterColumns: the Register sheet read by its own headers', () => {
+  it('finds every register column by its header, in any order, case and spacing aside', () => {
+    const headers = REGISTER_COLUMNS.map((c) => c.header.toUpperCase()).reverse();
+    const { columns, missing } = matchRegisterColumns(headers);
+    expect(missing).toEqual([]);
+    REGISTER_COLUMNS.forEach((c) => expect(headers[columns[c.key] as number]).toBe(c.header.toUpperCase()));
   });
 
-  it('reads the combined KLOE and recommendation column of the progress appendix', () => {
-    const m = matchColumns([
-      'KLOE & Rec.',
-      'Action',
-      'Action & Timescales for 2010/11',
-      'Progress to 31 July 2010',
-      'Status',
+  it('names a renamed core column and the header that looks like it, and never reads a synonym as it', () => {
+    const headers = REGISTER_COLUMNS.map((c) =>
+      c.key === 'progress' ? 'Commentary' : c.key === 'dueDate' ? 'Deadline' : c.header,
+    );
+    const { columns, missing } = matchRegisterColumns(headers);
+    expect(columns.progress).toBeUndefined();
+    expect(columns.dueDate).toBeUndefined();
+    expect(describeMissing(missing)).toEqual([
+      'Due date not found: "Deadline" looks like it; rename that header to Due date.',
+      'Progress not found: "Commentary" looks like it; rename that header to Progress.',
     ]);
-    expect(m.combinedKloeRec).toBe(0);
-    expect(m.columns).toEqual({ action: 1, timescale: 2, progress: 3, status: 4 });
-    expect(m.unknown).toEqual([]);
   });
 
-  it('lets the first match win and leaves officers’ own columns as unknown', () => {
-    const m = matchColumns(['Action', 'Notes for Cllr Smith', 'Actions', 'Lead', '', 'Owner']);
-    expect(m.columns).toEqual({ action: 0, lead: 3 });
-    expect(m.unknown).toEqual([1, 2, 4, 5]);
-    expect(m.combinedKloeRec).toBeUndefined();
+  it('leaves officers’ own columns alone and asks for optional columns only where one looks renamed', () => {
+    const { columns, missing } = matchRegisterColumns([
+      'Action',
+      'Notes for Cllr Smith',
+      'Ref',
+      'Risk rating',
+    ]);
+    expect(columns).toEqual({ action: 0, ref: 2 });
+    expect(missing.map((m) => [m.key, m.lookalike])).toContainEqual(['priority', 'Risk rating']);
+    expect(missing.map((m) => m.key)).not.toContain('source');
   });
 });

@@ -9,6 +9,8 @@ import {
   paperSectionOf,
   validatePaperForm,
 } from '../../src/core/paper';
+import { paperBlocks } from '../../src/core/paperBlocks';
+import type { PaperBlock } from '../../src/core/paperBlocks';
 import { columnWidths } from '../../src/core/paperRequests';
 import type { StatusDecision } from '../../src/core/status';
 import { decideStatus } from '../../src/core/status';
@@ -619,5 +621,73 @@ describe('Appendix 1: the progress report', () => {
     expect(tables[1].rows.map((r) => [r.cells[0], r.cells[1], r.status])).toEqual([
       ['Setting targets\n3. Ensure broad involvement in target-setting', '3.1', 'completed'],
     ]);
+  });
+});
+
+describe('the paper block by block, as the renderer writes it', () => {
+  const shown = (blocks: PaperBlock[]) =>
+    blocks.map((b) =>
+      b.kind === 'line' ? [b.text, b.style, b.alignment, b.appendixStart] : `[${b.table.kind}]`,
+    );
+
+  it('opens with the front matter of seed 001, the agenda item at the right margin', () => {
+    const blocks = paperBlocks(buildPaperOutline(input()));
+    expect(shown(blocks.slice(0, 8))).toEqual([
+      ['Agenda Item No. 7', 'NORMAL_TEXT', 'END', false],
+      ['Corporate Resources Scrutiny Committee', 'TITLE', null, false],
+      ['Briefing Paper', 'SUBTITLE', null, false],
+      ['Report of: Jan Pryor, Policy & Performance Officer', 'NORMAL_TEXT', null, false],
+      ['Date: Thursday, 15th April 2010', 'NORMAL_TEXT', null, false],
+      ['Open', 'NORMAL_TEXT', null, false],
+      ['Performance Management Action Plan Update', 'HEADING_1', null, false],
+      ['1. Summary', 'HEADING_2', null, false],
+    ]);
+  });
+
+  it('closes the report with Officer Contact Details: name, title, contact number and email, each when known', () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, reportAuthorPhone: '01562 732722' };
+    const lines = (blocks: PaperBlock[]) => {
+      const start = blocks.findIndex((b) => b.kind === 'line' && b.text === 'Officer Contact Details');
+      const end = blocks.findIndex((b) => b.kind === 'line' && b.appendixStart);
+      return blocks.slice(start, end).map((b) => (b.kind === 'line' ? b.text : ''));
+    };
+    expect(lines(paperBlocks(buildPaperOutline(input({ settings }))))).toEqual([
+      'Officer Contact Details',
+      'Name: Jan Pryor',
+      'Title: Policy & Performance Officer',
+      'Contact No. 01562 732722',
+      'Email: jan.pryor@example.org',
+    ]);
+    expect(lines(paperBlocks(buildPaperOutline(input())))).toEqual([
+      'Officer Contact Details',
+      'Name: Jan Pryor',
+      'Title: Policy & Performance Officer',
+      'Email: jan.pryor@example.org',
+    ]);
+  });
+
+  it('starts the appendix once, then each table under its caption (a line for an empty one), the key, the glossary', () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, glossary: SEED_GLOSSARY };
+    const outline = buildPaperOutline(input({ settings }));
+    const blocks = paperBlocks(outline);
+    expect(blocks.filter((b) => b.kind === 'line' && b.appendixStart)).toHaveLength(1);
+    const start = blocks.findIndex((b) => b.kind === 'line' && b.appendixStart);
+    const appendix = shown(blocks.slice(start)).map((b) => (Array.isArray(b) ? b[0] : b));
+    expect(appendix[0]).toBe('Appendix 1: Performance Management Action Plan Progress Report');
+    expect(appendix[1]).toBe('Progress as at 15 Apr 2010');
+    expect(appendix.slice(-4)).toEqual(['Key', '[key]', 'Glossary', '[glossary]']);
+    const extensions = appendix.indexOf('Extensions for the Committee to note or approve');
+    expect(appendix[extensions + 1]).toBe('No extensions were recorded.');
+    const glossary = (blocks.at(-1) as { table: AppendixTable }).table;
+    expect(glossary.rows.map((r) => r.cells)).toEqual([
+      ['CMT', 'Corporate Management Team'],
+      ['LAA', 'Local Area Agreement'],
+      ['KLOE', 'Key Line of Enquiry'],
+      ['DMT', 'Directorate Management Team'],
+      ['LSP', 'Local Strategic Partnership'],
+      ['SCS', 'Sustainable Community Strategy'],
+    ]);
+    // With no glossary in Settings the key ends the paper.
+    expect(shown(paperBlocks(buildPaperOutline(input()))).at(-1)).toBe('[key]');
   });
 });

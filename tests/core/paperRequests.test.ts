@@ -82,6 +82,9 @@ const shade = (
 const bold = (startIndex: number, endIndex: number) => ({
   updateTextStyle: { range: { startIndex, endIndex }, textStyle: { bold: true }, fields: 'bold' },
 });
+const nine = (startIndex: number, endIndex: number) => ({
+  updateTextStyle: { range: { startIndex, endIndex }, textStyle: { fontSize: pt(9) }, fields: 'fontSize' },
+});
 const pin = (index: number) => ({
   pinTableHeaderRows: { tableStartLocation: { index }, pinnedHeaderRowsCount: 1 },
 });
@@ -99,15 +102,28 @@ describe('the batchUpdate that styles a rendered paper', () => {
     expect(columnWidths(summary)).toEqual([307.96, 76.99]);
   });
 
-  it('sets the page, styles every table in one pass, then breaks to a landscape appendix', () => {
+  it('sets the page, breaks to a landscape appendix, then styles headings and tables where the break moved them', () => {
     const requests = paperRequests({
       tables: [
-        { table: progress, startIndex: 2100 },
-        { table: summary, startIndex: 2000 },
-        { table: key, startIndex: 2300 },
+        { table: progress, startIndex: 2100, endIndex: 2190 },
+        { table: summary, startIndex: 2000, endIndex: 2050 },
+        { table: key, startIndex: 2300, endIndex: 2330 },
+      ],
+      lines: [
+        { style: 'NORMAL_TEXT', alignment: 'END', startIndex: 1, endIndex: 18 },
+        { style: 'TITLE', alignment: null, startIndex: 18, endIndex: 56 },
+        { style: 'NORMAL_TEXT', alignment: null, startIndex: 56, endIndex: 70 },
+        { style: 'HEADING_1', alignment: null, startIndex: 1900, endIndex: 1960 },
       ],
       appendixStart: 1900,
       styles: DEFAULT_SETTINGS.statuses,
+    });
+    const heading = (startIndex: number, endIndex: number, namedStyleType: string, alignment?: string) => ({
+      updateParagraphStyle: {
+        range: { startIndex, endIndex },
+        paragraphStyle: { namedStyleType, ...(alignment ? { alignment } : {}) },
+        fields: alignment ? 'namedStyleType,alignment' : 'namedStyleType',
+      },
     });
     expect(requests).toEqual([
       {
@@ -122,31 +138,7 @@ describe('the batchUpdate that styles a rendered paper', () => {
           fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight',
         },
       },
-      // The summary (it comes first in the document): widths, shaded and bold header pinned, status runs.
-      column(2000, 0, 307.96),
-      column(2000, 1, 76.99),
-      shade(2000, 0, 0, 1, 2, GREY),
-      bold(2003, 2009),
-      bold(2011, 2018),
-      pin(2000),
-      shade(2000, 1, 0, 1, 1, RED),
-      shade(2000, 2, 0, 1, 1, BLUE),
-      // The progress table: two overdue rows in a row are one request.
-      column(2100, 0, 85.54),
-      column(2100, 1, 513.26),
-      column(2100, 2, 171.09),
-      shade(2100, 0, 0, 1, 3, GREY),
-      bold(2103, 2106),
-      bold(2108, 2114),
-      bold(2116, 2122),
-      pin(2100),
-      shade(2100, 1, 2, 2, 1, RED),
-      shade(2100, 3, 2, 1, 1, BLUE),
-      // The key: a colour cell per status, no header styling.
-      column(2300, 0, 33.68),
-      column(2300, 1, 235.78),
-      shade(2300, 1, 0, 1, 1, RED),
-      shade(2300, 2, 0, 1, 1, BLUE),
+      // The break first: the appendix heading (1900) moves to 1902 and its section turns landscape.
       { insertSectionBreak: { location: { index: 1900 }, sectionType: 'NEXT_PAGE' } },
       {
         updateSectionStyle: {
@@ -161,7 +153,83 @@ describe('the batchUpdate that styles a rendered paper', () => {
           fields: 'flipPageOrientation,marginTop,marginBottom,marginLeft,marginRight',
         },
       },
+      // Lines before the break keep their indexes; plain normal text needs no request.
+      heading(1, 18, 'NORMAL_TEXT', 'END'),
+      heading(18, 56, 'TITLE'),
+      heading(1902, 1962, 'HEADING_1'),
+      // The summary (it comes first in the document): 9pt, widths, shaded and bold header pinned, status runs.
+      nine(2002, 2052),
+      column(2002, 0, 307.96),
+      column(2002, 1, 76.99),
+      shade(2002, 0, 0, 1, 2, GREY),
+      bold(2005, 2011),
+      bold(2013, 2020),
+      pin(2002),
+      shade(2002, 1, 0, 1, 1, RED),
+      shade(2002, 2, 0, 1, 1, BLUE),
+      // The progress table: two overdue rows in a row are one request.
+      nine(2102, 2192),
+      column(2102, 0, 85.54),
+      column(2102, 1, 513.26),
+      column(2102, 2, 171.09),
+      shade(2102, 0, 0, 1, 3, GREY),
+      bold(2105, 2108),
+      bold(2110, 2116),
+      bold(2118, 2124),
+      pin(2102),
+      shade(2102, 1, 2, 2, 1, RED),
+      shade(2102, 3, 2, 1, 1, BLUE),
+      // The key: a colour cell per status, no header styling.
+      nine(2302, 2332),
+      column(2302, 0, 33.68),
+      column(2302, 1, 235.78),
+      shade(2302, 1, 0, 1, 1, RED),
+      shade(2302, 2, 0, 1, 1, BLUE),
     ]);
+  });
+
+  it('writes status text in its font colour only where Settings give one other than black', () => {
+    const styles = {
+      ...DEFAULT_SETTINGS.statuses,
+      overdue: { ...DEFAULT_SETTINGS.statuses.overdue, fontColor: '#ffffff' },
+    };
+    const requests = paperRequests({
+      tables: [{ table: progress, startIndex: 100, endIndex: 190 }],
+      lines: [],
+      appendixStart: 50,
+      styles,
+    });
+    // The table moves to 102: its header row starts at 103 and its cells at 104 ("Ref"), 109 ("Action") and 117
+    // ("Status"); row 1 starts at 125 and its cells at 126, 131 and 148, so its Status text is 149 to 156.
+    const coloured = requests.filter(
+      (r) => 'updateTextStyle' in r && r.updateTextStyle.fields === 'foregroundColor',
+    );
+    const white = { color: { rgbColor: { red: 1, green: 1, blue: 1 } } };
+    expect(coloured).toEqual([
+      {
+        updateTextStyle: {
+          range: { startIndex: 149, endIndex: 156 },
+          textStyle: { foregroundColor: white },
+          fields: 'foregroundColor',
+        },
+      },
+      {
+        updateTextStyle: {
+          range: { startIndex: 185, endIndex: 192 },
+          textStyle: { foregroundColor: white },
+          fields: 'foregroundColor',
+        },
+      },
+    ]);
+    const black = paperRequests({
+      tables: [{ table: progress, startIndex: 100, endIndex: 190 }],
+      lines: [],
+      appendixStart: 50,
+      styles: DEFAULT_SETTINGS.statuses,
+    });
+    expect(
+      black.filter((r) => 'updateTextStyle' in r && r.updateTextStyle.fields === 'foregroundColor'),
+    ).toEqual([]);
   });
 
   it('never asks for a column narrower than the 5 points the API accepts', () => {

@@ -108,7 +108,7 @@ describe('sizes in Docs index units', () => {
       statusColumn: 0,
       empty: 'None.',
     };
-    expect(tableSize(table)).toBe(18 + 2 + (1 + 8 + 9) + (1 + 9 + 3));
+    expect(tableSize(table)).toBe(18 + 3 + (1 + 8 + 9) + (1 + 9 + 3));
     expect(tableSize({ ...table, rows: [] })).toBe(18 + 6);
     expect(PAPER_CHARACTER_BUDGET).toBeLessThan(DOCS_CHARACTER_LIMIT);
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { writeDocx } from '../../local/export/docx';
+import { LocalWorkspace } from '../../local/workspace';
 import { LocalDocuments } from '../../local/workspace/DocumentApp';
 import { Runtime } from '../../local/workspace/runtime';
 import { LocalUtilities } from '../../local/workspace/Utilities';
@@ -63,6 +64,50 @@ describe('writeDocx', () => {
     const path = join(dir, 'portrait.docx');
     await writeDocx(paper(false), path);
     expect(documentXml(path)).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+  });
+
+  it('writes each section of the document with its own page: a portrait report, then a landscape appendix', async () => {
+    const ws = new LocalWorkspace();
+    const { DocumentApp, Docs } = ws.globals() as {
+      DocumentApp: GoogleAppsScript.Document.DocumentApp;
+      Docs: GoogleAppsScript.Docs;
+    };
+    const doc = DocumentApp.create('Briefing paper');
+    const body = doc.getBody();
+    body.setText('Briefing Paper');
+    body.appendParagraph('Appendix 1');
+    body.appendTable([['Ref', 'Status']]);
+    doc.saveAndClose();
+    // "Briefing Paper" is 1 to 16; the appendix heading starts at 16 and, after the break, at 18.
+    const requests = [
+      { insertSectionBreak: { location: { index: 16 }, sectionType: 'NEXT_PAGE' } },
+      {
+        updateSectionStyle: {
+          range: { startIndex: 18, endIndex: 19 },
+          sectionStyle: { flipPageOrientation: true, marginLeft: { magnitude: 36, unit: 'PT' } },
+          fields: 'flipPageOrientation,marginLeft',
+        },
+      },
+    ];
+    Docs.Documents.batchUpdate(
+      { requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,
+      doc.getId(),
+    );
+    const path = join(dir, 'sections.docx');
+    await writeDocx(ws.docs.get(doc.getId()), path);
+    const xml = documentXml(path);
+    const sizes = [...xml.matchAll(/<w:pgSz [^>]*\/>/g)].map((m) => m[0]);
+    expect(sizes).toEqual([
+      '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>',
+      '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+    ]);
+    expect(xml).toMatch(/<w:type w:val="nextPage"\/>/);
+    expect(xml).toMatch(/<w:pgMar [^>]*w:left="720"/);
+    // The first section holds the report's text, the second the appendix.
+    const [first, second] = xml.split('<w:pgSz');
+    expect(first).toContain('Briefing Paper');
+    expect(second).not.toContain('Briefing Paper');
+    expect(xml.indexOf('Appendix 1')).toBeGreaterThan(xml.indexOf('w:orient="portrait"'));
   });
 });
 

@@ -2,7 +2,7 @@ import type { LoadedBundle } from '../../local/runner/bundle';
 import { at } from '../../local/runner/run';
 import type { DocBlock, DocBody, DocTable } from '../../local/workspace/DocumentApp';
 import { FOLDER_MIME, PDF_MIME } from '../../local/workspace/Drive';
-import { emptyRegister, sheetOf, valuesOf, seed } from '../helpers';
+import { emptyRegister, registerRows, seed, sheetOf, valuesOf } from '../helpers';
 
 const FIRST_DAY = '2010-04-15';
 const STATUS = {
@@ -126,6 +126,14 @@ function generate(bundle: LoadedBundle, form: Record<string, string> = FORM): Pa
   return bundle.run('generatePaper', form) as PaperResult;
 }
 
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- API JSON read in tests
+
+/** The paper as the Docs API returns it, read without counting. */
+function docOf(bundle: LoadedBundle, result: PaperResult): Json {
+  const id = /\/d\/([^/]+)/.exec(result.url)?.[1] ?? '';
+  return bundle.ws.runtime.calls.uncounted(() => bundle.ws.docsApi.service.Documents.get(id)) as Json;
+}
+
 function paperTree(bundle: LoadedBundle, result: PaperResult): DocBody {
   const doc = bundle.ws.docs.documents().find((d) => d.url === result.url || result.url.includes(d.id));
   if (!doc) throw new Error(`no document at ${result.url}`);
@@ -134,13 +142,15 @@ function paperTree(bundle: LoadedBundle, result: PaperResult): DocBody {
 
 const textOf = (b: DocBlock): string => ('text' in b ? b.text : `[${b.type}]`);
 
-/** The paper as headed sections: front matter under '', then each HEADING2 with its paragraph texts. */
+/** The blocks of the appendix: the Doc's second section. */
+const appendixOf = (tree: DocBody): DocBlock[] => tree.children.slice(tree.sections[1]?.start ?? Infinity);
+
+/** The paper's report (its first section) as headed sections: front matter under '', then each HEADING2. */
 function sectionsOf(tree: DocBody): { front: string[]; sections: Map<string, string[]> } {
   const front: string[] = [];
   const sections = new Map<string, string[]>();
   let current: string[] = front;
-  for (const block of tree.children) {
-    if (block.type === 'PAGE_BREAK') break;
+  for (const block of tree.children.slice(0, tree.sections[1]?.start)) {
     if (block.type === 'PARAGRAPH' && block.heading === 'HEADING2') {
       current = [];
       sections.set(block.text, current);
@@ -181,8 +191,9 @@ describe('Generate briefing paper', () => {
     expect(bundle.run('getPaperDefaults')).toEqual(JSON.parse(json));
   });
 
-  it('makes a landscape Google Doc: front matter, numbered sections, officer contact, then Appendix 1', () => {
+  it('makes a Google Doc with a portrait report and a landscape appendix after a section break', () => {
     const bundle = smallRegister();
+    setSetting(bundle, 'Report author phone', '01562 732722');
     const result = generate(bundle);
     expect(result.name).toBe(
       'Performance Management Action Plan Update - Corporate Resources Scrutiny Committee - 15 Apr 2010',
@@ -190,7 +201,31 @@ describe('Generate briefing paper', () => {
     expect(result.warnings).toEqual([]);
     const tree = paperTree(bundle, result);
     expect(tree.name).toBe(result.name);
-    expect(tree.landscape).toBe(true);
+    // A4 portrait for the report; the appendix's section flips it to landscape with narrower margins.
+    expect(tree.sections.map((s) => [s.sectionType, s.landscape, s.pageWidth, s.margins.left])).toEqual([
+      ['CONTINUOUS', false, 595.28, 72],
+      ['NEXT_PAGE', true, 841.89, 36],
+    ]);
+    expect(appendixOf(tree).slice(0, 2).map(textOf)).toEqual([
+      'Appendix 1: Performance Management Action Plan Progress Report',
+      'Progress as at 15 Apr 2010',
+    ]);
+    // The same, as the Docs API reads it back.
+    const doc = docOf(bundle, result);
+    expect(doc.documentStyle.pageSize).toEqual({
+      width: { magnitude: 595.28, unit: 'PT' },
+      height: { magnitude: 841.89, unit: 'PT' },
+    });
+    const breaks = doc.body.content.filter((e: Json) => e.sectionBreak);
+    expect(breaks.map((e: Json) => e.sectionBreak.sectionStyle.flipPageOrientation ?? false)).toEqual([
+      false,
+      true,
+    ]);
+    const afterBreak = doc.body.content[doc.body.content.indexOf(breaks[1]) + 1];
+    expect(afterBreak.paragraph.elements[0].textRun.content).toBe(
+      'Appendix 1: Performance Management Action Plan Progress Report\n',
+    );
+    expect(afterBreak.paragraph.paragraphStyle.namedStyleType).toBe('HEADING_1');
 
     const { front, sections } = sectionsOf(tree);
     expect(front).toEqual([
@@ -201,6 +236,18 @@ describe('Generate briefing paper', () => {
       'Date: Thursday, 15th April 2010',
       'Open',
       'Performance Management Action Plan Update',
+    ]);
+    const headings = tree.children
+      .slice(0, 7)
+      .map((b) => (b.type === 'PARAGRAPH' ? [b.heading, b.alignment ?? null] : null));
+    expect(headings).toEqual([
+      ['NORMAL', 'RIGHT'],
+      ['TITLE', null],
+      ['SUBTITLE', null],
+      ['NORMAL', null],
+      ['NORMAL', null],
+      ['NORMAL', null],
+      ['HEADING1', null],
     ]);
     expect([...sections.keys()]).toEqual([
       '1. Summary',
@@ -234,16 +281,27 @@ describe('Generate briefing paper', () => {
       '8.5\tE-Government',
       '8.6\tBest Value',
     ]);
+    // The section break's newline leaves an empty paragraph at the end of the report.
     expect(sections.get('Officer Contact Details')).toEqual([
       'Name: Jan Pryor',
       'Title: Policy & Performance Officer',
+      'Contact No. 01562 732722',
       'Email: jan.pryor@example.org',
+      '',
     ]);
-    const afterBreak = tree.children.slice(tree.children.findIndex((b) => b.type === 'PAGE_BREAK') + 1);
-    expect(afterBreak.slice(0, 2).map(textOf)).toEqual([
-      'Appendix 1: Performance Management Action Plan Progress Report',
-      'Progress as at 15 Apr 2010',
-    ]);
+  });
+
+  it('writes every date as "15 Apr 2010": no ISO day and no timestamp anywhere in the Doc', () => {
+    const bundle = smallRegister();
+    const tree = paperTree(bundle, generate(bundle));
+    const texts = tree.children.flatMap((b) =>
+      b.type === 'TABLE' ? b.rows.flatMap((row) => row.map((c) => c.text)) : [textOf(b)],
+    );
+    expect(
+      texts.filter((t) => /\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|GMT|\d{1,2}\/\d{1,2}\/\d{2,4}/.test(t)),
+    ).toEqual([]);
+    expect(texts).toContain('31 Mar 2010\n15 days late');
+    expect(texts).toContain('Date: Thursday, 15th April 2010');
   });
 
   it('lays out the appendix row by row, the Status cell coloured, and ends with the key', () => {
@@ -327,6 +385,134 @@ describe('Generate briefing paper', () => {
     expect(key.rows.slice(1).map((row) => [row[0].background, row[1].text])).toEqual(
       Object.values(STATUS).map((s) => [s.colour, s.label]),
     );
+  });
+
+  it('colours every Status cell as its status, read back through the Docs API, and sets every width', () => {
+    const bundle = smallRegister();
+    const result = generate(bundle);
+    const doc = docOf(bundle, result);
+    const tables = doc.body.content.filter((e: Json) => e.table).map((e: Json) => e.table);
+    const progress = tables.find(
+      (t: Json) =>
+        t.tableRows[0].tableCells[0].content[0].paragraph.elements[0].textRun.content === 'KLOE & Rec.\n',
+    );
+    const cellText = (cell: Json): string =>
+      cell.content
+        .map((p: Json) => p.paragraph.elements.map((e: Json) => e.textRun?.content ?? '').join(''))
+        .join('');
+    const hex = (cell: Json): string | null => {
+      const rgb = cell.tableCellStyle.backgroundColor?.color?.rgbColor;
+      if (!rgb) return null;
+      const c = (v: number | undefined) =>
+        Math.round((v ?? 0) * 255)
+          .toString(16)
+          .padStart(2, '0');
+      return `#${c(rgb.red)}${c(rgb.green)}${c(rgb.blue)}`;
+    };
+    const status = progress.tableRows[0].tableCells.findIndex((c: Json) => cellText(c) === 'Status\n');
+    expect(
+      progress.tableRows
+        .slice(1)
+        .map((r: Json) => [cellText(r.tableCells[status]), hex(r.tableCells[status])]),
+    ).toEqual([
+      [`${STATUS.overdue.label}\n`, STATUS.overdue.colour],
+      [`${STATUS.inProgress.label}\n`, STATUS.inProgress.colour],
+      [`${STATUS.check.label}\n`, STATUS.check.colour],
+      [`${STATUS.completed.label}\n`, STATUS.completed.colour],
+    ]);
+    // Every column of every table has a fixed width, the header row repeats on each page, the text is 9pt.
+    for (const table of tables) {
+      expect(table.tableStyle.tableColumnProperties.every((p: Json) => p.widthType === 'FIXED_WIDTH')).toBe(
+        true,
+      );
+    }
+    const widths = progress.tableStyle.tableColumnProperties.map((p: Json) => p.width.magnitude);
+    const header = progress.tableRows[0].tableCells.map(cellText);
+    // Timescale gets room for "End February 2007" on one line at 9pt (about 75 points), not a word a line.
+    expect(widths[header.indexOf('Timescale\n')]).toBeGreaterThanOrEqual(75);
+    expect(widths.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(841.89 - 2 * 36, 0);
+    expect(progress.tableRows[0].tableRowStyle.tableHeader).toBe(true);
+    const run = progress.tableRows[1].tableCells[1].content[0].paragraph.elements[0].textRun;
+    expect(run.textStyle.fontSize).toEqual({ magnitude: 9, unit: 'PT' });
+  });
+
+  it('ends the appendix with the key, then the glossary of abbreviations from Settings', () => {
+    const bundle = smallRegister();
+    setSetting(bundle, 'Glossary', 'CMT – Corporate Management Team\nKLOE – Key Line of Enquiry');
+    const tree = paperTree(bundle, generate(bundle));
+    const appendix = appendixOf(tree).filter((b) => b.type === 'TABLE' || textOf(b) !== '');
+    const tail = appendix
+      .slice(-4)
+      .map((b) => (b.type === 'TABLE' ? b.rows.map((r) => r.map((c) => c.text)) : textOf(b)));
+    expect(tail).toEqual([
+      'Key',
+      [
+        ['', 'Action Status'],
+        ['', STATUS.overdue.label],
+        ['', STATUS.check.label],
+        ['', STATUS.inProgress.label],
+        ['', STATUS.completed.label],
+      ],
+      'Glossary',
+      [
+        ['Abbreviation', 'Meaning'],
+        ['CMT', 'Corporate Management Team'],
+        ['KLOE', 'Key Line of Enquiry'],
+      ],
+    ]);
+    const key = appendix.at(-3) as DocTable;
+    expect(key.rows.slice(1).map((row) => row[0].background)).toEqual(
+      Object.values(STATUS).map((s) => s.colour),
+    );
+  });
+
+  it('refuses to make a paper when the manifest does not enable the Docs service, before making anything', () => {
+    const bundle = smallRegister();
+    bundle.context.Docs = undefined;
+    expect(() => generate(bundle)).toThrow(
+      'The Docs advanced service is not enabled for this script (appsscript.json).',
+    );
+    expect(bundle.ws.docs.documents()).toEqual([]);
+  });
+
+  it('lists the Extensions ledger for the Committee when the sheet exists, leaving out rows that are not entries', () => {
+    const bundle = smallRegister();
+    generate(bundle);
+    const id = registerRows(bundle).find((r) => r.Ref === '3.2')?.['Action ID'];
+    expect(id).toMatch(/\S/);
+    bundle.ws.setNow(at('2010-05-20', 9));
+    const below = valuesOf(bundle, 'Extensions').length + 1;
+    // Lines an officer pasted below the ledger: one entry, a stray note, and a line with no action and a bad state.
+    seed(bundle, 'Extensions', below, 1, [
+      [
+        day('2010-05-01'),
+        'jan.pryor@example.org',
+        id,
+        '3.2',
+        day('2010-12-31'),
+        day('2011-03-31'),
+        'Workshops moved to the spring',
+        'Awaiting approval',
+        '',
+        '',
+        '',
+      ],
+      ['', '', '', '', '', '', 'a note typed under the ledger', '', '', '', ''],
+      [day('2010-05-02'), '', '', '4.1', '', day('2010-07-31'), '', 'Maybe', '', '', ''],
+    ]);
+    const tree = paperTree(bundle, generate(bundle, { ...FORM, meetingDate: '2010-06-03' }));
+    const table = tablesOf(tree).find((t) => t.rows[0][0].text === 'Ref' && t.rows[0][2]?.text === 'From');
+    expect(table?.rows.slice(1).map((r) => r.map((c) => c.text).slice(0, 7))).toEqual([
+      [
+        '3.2',
+        'Develop a framework for Member involvement',
+        '31 Dec 2010',
+        '31 Mar 2011',
+        'Workshops moved to the spring',
+        '1 May 2010',
+        'Awaiting approval',
+      ],
+    ]);
   });
 
   it('records what it reported in Snapshots, and the next paper states what changed since', () => {
@@ -476,36 +662,23 @@ describe('cost of a paper', () => {
     return bundle;
   }
 
-  /** DocumentApp calls of one generation: the app, the document and every element and text handle. */
-  function documentCalls(n: number): number {
+  /** Every service call of one generation, by method. */
+  function callsFor(n: number): Record<string, number> {
     const bundle = largeRegister(n);
     bundle.ws.runtime.calls.reset();
     const result = generate(bundle);
+    const calls = bundle.ws.runtime.calls.snapshot();
     expect(progressTableOf(paperTree(bundle, result)).rows).toHaveLength(n + 1);
-    const byService = bundle.ws.runtime.calls.byService();
-    const docServices = [
-      'DocumentApp',
-      'Document',
-      'Body',
-      'Paragraph',
-      'ListItem',
-      'Table',
-      'TableRow',
-      'TableCell',
-      'Text',
-    ];
-    expect(byService.Table).toBeGreaterThan(0);
-    return docServices.reduce((sum, s) => sum + (byService[s] ?? 0), 0);
+    return calls;
   }
 
-  it('builds the appendix with one appendTable and two calls per action row', () => {
-    const calls500 = documentCalls(500);
-    const calls250 = documentCalls(250);
-    // Per row: getCell and setAttributes on the Status cell; nothing else grows with the plan.
-    expect(calls500 - calls250).toBe(2 * 250);
-    // Fixed part: the front, twelve sections, contact details, headings, the summary tables, the progress
-    // table's styling and the key.
-    expect(calls500).toBeLessThanOrEqual(200 + 2 * 500);
+  it('makes the same service calls for 250 actions as for 500: one appendTable a table, one get, one batchUpdate', () => {
+    const calls250 = callsFor(250);
+    const calls500 = callsFor(500);
+    expect(calls500).toEqual(calls250);
+    expect(calls500['Docs.Documents.get']).toBe(1);
+    expect(calls500['Docs.Documents.batchUpdate']).toBe(1);
+    expect(Object.values(calls500).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(150);
   });
 
   it('calls appendTable once for a 500-action appendix, once per summary table and once for the key', () => {

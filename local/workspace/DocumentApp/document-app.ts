@@ -131,6 +131,11 @@ export class LocalDocuments {
     return doc;
   }
 
+  /** The end of an execution: Apps Script saves every document still open, so their edits are applied. */
+  endExecution(): void {
+    for (const doc of this.byId.values()) doc._unsaved.clear();
+  }
+
   _create(name: string): FakeDocument {
     const file = this.drive.createFile({ name, mimeType: DOCUMENT_MIME });
     const doc = new FakeDocument(file, this.drive, () => this.maxCharacters);

@@ -34,6 +34,7 @@ export class DocSession {
     // https://github.com/brucemcpherson/gas-fakes/issues/45 records the live message.
     if (this.closed) throw new Error('Document is closed, its contents cannot be updated.');
     this.doc._touch();
+    this.doc._unsaved.add(this);
   }
 
   /** Refuses an edit that would take the document past its size: `added` characters more than now. */

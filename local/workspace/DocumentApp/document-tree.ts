@@ -1,6 +1,7 @@
 /** A readable tree of a document for tests and the .docx exporter. */
 import type { Glyph, HAlign, Heading, VAlign } from './enums';
 import { BlockNode, CharStyle, effective, leaves, ParagraphNode, StyleKey, textOf } from './nodes';
+import { firstSectionStyle, sectionBreaks, sectionPage, type SectionType } from './sections';
 import type { FakeDocument } from './stored-document';
 
 export interface DocRun extends CharStyle {
@@ -66,19 +67,35 @@ export interface DocTable {
   borderColor: string;
   columnWidths: (number | null)[];
   minimumHeights: (number | null)[];
+  /** Rows pinned as the header by the Docs API; 0 when none. */
+  pinnedHeaderRows: number;
 }
 
 export type DocBlock =
   DocParagraph | DocListItem | DocTable | { type: 'PAGE_BREAK' } | { type: 'HORIZONTAL_RULE' };
 
+/** One section of the body: where it starts among `children`, and its page. */
+export interface DocSection {
+  /** Index in the body's `children` of the section's first block. */
+  start: number;
+  sectionType: SectionType;
+  landscape: boolean;
+  pageWidth: number;
+  pageHeight: number;
+  margins: { top: number; bottom: number; left: number; right: number };
+}
+
 export interface DocBody {
   type: 'BODY';
   name: string;
+  /** The document's page (Body.setPageWidth, the Docs API's documentStyle); a section may turn it. */
   landscape: boolean;
   pageWidth: number;
   pageHeight: number;
   margins: { top: number; bottom: number; left: number; right: number };
   children: DocBlock[];
+  /** The body's sections in order; the first starts at 0. */
+  sections: DocSection[];
 }
 
 export type DocNode = DocBody | DocBlock;
@@ -158,6 +175,7 @@ function treeOfBlocks(blocks: BlockNode[]): DocBlock[] {
         borderColor: block.borderColor ?? '#000000',
         columnWidths: [...block.columnWidths],
         minimumHeights: block.rows.map((r) => r.minimumHeight),
+        pinnedHeaderRows: block.pinnedHeaderRows ?? 0,
         rows: block.rows.map((row) =>
           row.cells.map((cell): DocCell => {
             const paragraphs = leaves(cell);
@@ -181,6 +199,16 @@ function treeOfBlocks(blocks: BlockNode[]): DocBlock[] {
 /** The document as plain JSON: read a paper section by section and a table row by row. */
 export function documentTree(doc: FakeDocument): DocBody {
   const body = doc.body;
+  const starts = new Map(sectionBreaks(body).map((b) => [b.startsAt as BlockNode, b.style]));
+  const children: DocBlock[] = [];
+  const sections: DocSection[] = [
+    { start: 0, ...docSection(body, body.firstSection ?? firstSectionStyle()) },
+  ];
+  for (const block of body.children) {
+    const style = starts.get(block);
+    if (style) sections.push({ start: children.length, ...docSection(body, style) });
+    children.push(...treeOfBlocks([block]));
+  }
   return {
     type: 'BODY',
     name: doc.name,
@@ -193,6 +221,15 @@ export function documentTree(doc: FakeDocument): DocBody {
       left: body.marginLeft,
       right: body.marginRight,
     },
-    children: treeOfBlocks(body.children),
+    children,
+    sections,
   };
+}
+
+function docSection(
+  body: FakeDocument['body'],
+  style: Parameters<typeof sectionPage>[1],
+): Omit<DocSection, 'start'> {
+  const page = sectionPage(body, style);
+  return { sectionType: style.sectionType, landscape: page.pageWidth > page.pageHeight, ...page };
 }

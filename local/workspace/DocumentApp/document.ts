@@ -39,7 +39,9 @@ export class DocumentObject {
   /** Edits through this object (and the elements it gave out) throw afterwards; reading still works. */
   saveAndClose(): void {
     this.session.checkSize(0);
-    if (!this.session.closed) this.session.doc.saveCount++;
+    const doc = this.session.doc;
+    if (!this.session.closed) doc.saveCount++;
+    doc._unsaved.delete(this.session);
     this.session.closed = true;
   }
 

@@ -1,5 +1,6 @@
 /** The node tree of a document: plain data that the elements edit and the exporter and the tests read. */
 import type { Glyph, HAlign, Heading, VAlign } from './enums';
+import type { SectionBreakNode, SectionStyleNode } from './sections';
 
 export interface CharStyle {
   bold?: boolean;
@@ -91,6 +92,8 @@ export interface TableNode {
   borderWidth: number | null;
   borderColor: string | null;
   columnWidths: (number | null)[];
+  /** Header rows the Docs API pinned (PinTableHeaderRowsRequest): they repeat on every page. */
+  pinnedHeaderRows?: number;
 }
 
 export type BlockNode = ParagraphNode | TableNode;
@@ -104,6 +107,10 @@ export interface BodyNode {
   marginBottom: number;
   marginLeft: number;
   marginRight: number;
+  /** The first section's style (sections.ts); absent until the Docs API sets one. */
+  firstSection?: SectionStyleNode;
+  /** Section breaks the Docs API inserted (sections.ts); DocumentApp makes none. */
+  sectionBreaks?: SectionBreakNode[];
 }
 
 export type AnyNode = BodyNode | BlockNode | TableRowNode | TableCellNode;

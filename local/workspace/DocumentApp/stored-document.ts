@@ -24,6 +24,12 @@ export class FakeDocument {
   };
   /** How many times a script called saveAndClose on it. */
   saveCount = 0;
+  /**
+   * Document handles holding DocumentApp edits not yet saved. Apps Script applies them at saveAndClose or at the
+   * end of the execution (Document.saveAndClose: "Causes pending updates to be flushed and applied"), so until
+   * then the Docs API does not see them.
+   */
+  readonly _unsaved = new Set<object>();
   private listCounter = 0;
 
   constructor(
