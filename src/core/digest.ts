@@ -803,6 +803,8 @@ export interface WeeklyMessage {
   readonly refs: readonly string[];
   /** Null when the officer has nothing due: they get nothing. */
   readonly email: EmailContent | null;
+  /** Addresses copied in (an escalation to the lead's manager), comma-separated; absent for none. */
+  readonly cc?: string;
 }
 
 export interface WeeklyMessages {
@@ -841,161 +843,46 @@ export function weeklyMessages(input: DigestInput, week: IsoDate = weekOf(input.
   return { week, grouping, summary, messages };
 }
 
-export type PlanDecision = 'send' | 'already sent' | 'nothing due' | 'no email' | 'deferred';
-
-export interface PlannedMessage {
-  readonly message: WeeklyMessage;
-  readonly decision: PlanDecision;
-}
-
-export interface SendPlanInput {
-  readonly messages: readonly WeeklyMessage[];
-  /** Keys of the messages already sent for this week (from the week's record). */
-  readonly alreadySent: Iterable<string>;
-  /** Keys an earlier run deferred: they go first, so nobody waits twice. */
-  readonly deferred?: readonly string[];
-  /** Recipients the mail service will still take today. */
-  readonly remainingQuota: number;
-  /** A catch-up run considers only these keys (what an earlier run deferred); otherwise every message. */
-  readonly only?: readonly string[];
-}
-
-export interface SendPlan {
-  /** Every message considered, in the order to act on them. */
-  readonly entries: readonly PlannedMessage[];
-  readonly send: readonly WeeklyMessage[];
-  readonly deferred: readonly WeeklyMessage[];
-}
-
-/** Recipients a message costs against the daily quota (To, Cc and Bcc all count). */
-export function recipientCount(message: WeeklyMessage): number {
-  return message.to.split(',').filter((a) => a.trim() !== '').length;
-}
-
-/**
- * Which messages go now and which wait for the next run: each message at most once a week, earlier
- * deferrals first, officers before the owner's summary, and no more recipients than the quota allows.
- */
-export function planSends(input: SendPlanInput): SendPlan {
-  const sent = new Set(input.alreadySent);
-  const only = input.only ? new Set(input.only) : null;
-  const earlier = input.deferred ?? [];
-  const rank = (m: WeeklyMessage): number => {
-    const d = earlier.indexOf(m.key);
-    if (d !== -1) return d;
-    return earlier.length + (m.kind === 'summary' ? 1 : 0);
-  };
-  const considered = input.messages
-    .filter((m) => only === null || only.has(m.key))
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
-    .map(({ m }) => m);
-
-  let quota = Math.max(0, Math.floor(input.remainingQuota));
-  const entries: PlannedMessage[] = [];
-  const seen = new Set<string>();
-  for (const message of considered) {
-    if (seen.has(message.key)) continue;
-    seen.add(message.key);
-    let decision: PlanDecision;
-    if (message.email === null) decision = 'nothing due';
-    else if (sent.has(message.key)) decision = 'already sent';
-    else if (message.to === '') decision = 'no email';
-    else if (recipientCount(message) <= quota) {
-      decision = 'send';
-      quota -= recipientCount(message);
-    } else decision = 'deferred';
-    entries.push({ message, decision });
-  }
+/** The owner's note of digests that may have gone twice-or-not-at-all or could not go at all, each with why. */
+export function deliveryProblemsEmail(
+  problems: readonly { readonly to: string; readonly problem: string }[],
+  week: IsoDate,
+  url: string,
+): EmailContent {
+  const subject = `Weekly reminders for the week of ${formatShortUk(week)}: ${plural(problems.length, 'problem')}`;
+  const intro = 'These reminders need a look. Nothing more will be sent to them this week.';
   return {
-    entries,
-    send: entries.filter((e) => e.decision === 'send').map((e) => e.message),
-    deferred: entries.filter((e) => e.decision === 'deferred').map((e) => e.message),
+    subject,
+    htmlBody: [
+      '<div style="font-family:Arial,sans-serif">',
+      `<p>${escapeHtml(intro)}</p><ul>`,
+      ...problems.map((p) => `<li><strong>${escapeHtml(p.to)}</strong>: ${escapeHtml(p.problem)}</li>`),
+      '</ul>',
+      registerLinkHtml(url),
+      '</div>',
+    ].join('\n'),
+    body: [
+      intro,
+      '',
+      ...problems.map((p) => `- ${p.to}: ${p.problem}`),
+      '',
+      safeHref(url) ? `Open the action plan register: ${url.trim()}` : 'Please open the register.',
+    ].join('\n'),
   };
 }
 
-/** The Outcome column of the Reminder log. */
-export const OUTCOMES = {
-  sent: 'sent',
-  nothingDue: 'skipped: nothing due',
-  alreadySent: 'skipped: already sent',
-  deferredQuota: 'deferred: quota',
-  deferredTime: 'deferred: time limit',
-  noEmail: 'failed: no email address',
-} as const;
-
-export function failedOutcome(reason: string): string {
-  return `failed: ${reason.replace(/\s+/g, ' ').trim() || 'unknown error'}`;
-}
-
-/** The log outcome of a decision taken without sending. */
-export function plannedOutcome(decision: Exclude<PlanDecision, 'send'>): string {
-  switch (decision) {
-    case 'already sent':
-      return OUTCOMES.alreadySent;
-    case 'nothing due':
-      return OUTCOMES.nothingDue;
-    case 'no email':
-      return OUTCOMES.noEmail;
-    case 'deferred':
-      return OUTCOMES.deferredQuota;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The week's record in script properties
-
-/**
- * Each message sent is remembered under its own property, written straight after the send and before the
- * next one: one small atomic write, no read-modify-write of a shared list.
- */
-export const SENT_PREFIX = 'digest.sent.';
-export const DEFERRED_PROPERTY = 'digest.deferred';
-
-export function sentProperty(week: IsoDate, key: string): string {
-  return `${SENT_PREFIX}${week}.${key}`;
-}
-
-/** Keys of the messages already sent for the week, from all script properties. */
-export function sentKeys(properties: Readonly<Record<string, string>>, week: IsoDate): Set<string> {
-  const prefix = `${SENT_PREFIX}${week}.`;
-  return new Set(
-    Object.keys(properties)
-      .filter((p) => p.startsWith(prefix))
-      .map((p) => p.slice(prefix.length)),
-  );
-}
-
-/** Properties of weeks no longer needed: every week's record except the ones named. */
-export function staleSentProperties(
-  properties: Readonly<Record<string, string>>,
-  keepWeeks: readonly IsoDate[],
-): string[] {
-  return Object.keys(properties).filter(
-    (p) => p.startsWith(SENT_PREFIX) && !keepWeeks.some((w) => p.startsWith(`${SENT_PREFIX}${w}.`)),
-  );
-}
-
-export interface DeferredRecord {
-  readonly week: IsoDate;
-  readonly keys: readonly string[];
-}
-
-export function formatDeferred(record: DeferredRecord): string {
-  return JSON.stringify({ week: record.week, keys: record.keys });
-}
-
-/** The deferred record, or null when there is none or it cannot be read (a damaged record defers nobody). */
-export function parseDeferred(value: string | null | undefined): DeferredRecord | null {
-  if (!value) return null;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    const { week, keys } = parsed as { week?: unknown; keys?: unknown };
-    if (typeof week !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(week) || !Array.isArray(keys)) return null;
-    const valid = keys.filter((k): k is string => typeof k === 'string');
-    return valid.length ? { week, keys: valid } : null;
-  } catch {
-    return null;
-  }
+/** The owner's note that a weekly run failed: what failed, and what to do. */
+export function runFailedEmail(reason: string, advice: string, day: string, url: string): EmailContent {
+  const subject = `The weekly reminders failed on ${day}`;
+  const lines = [`The weekly reminders run of ${day} failed: ${reason}`, '', `What to do: ${advice}`];
+  return {
+    subject,
+    htmlBody: [
+      '<div style="font-family:Arial,sans-serif">',
+      ...lines.filter((l) => l !== '').map((l) => `<p>${escapeHtml(l)}</p>`),
+      registerLinkHtml(url),
+      '</div>',
+    ].join('\n'),
+    body: [...lines, '', safeHref(url) ? `Open the action plan register: ${url.trim()}` : ''].join('\n'),
+  };
 }

@@ -2,35 +2,44 @@
  * Weekly overdue digests: the daily trigger, the menu actions and the send loop. The core decides who gets
  * what; this file reads, sends, records and logs.
  *
- * Never twice: each message sent is recorded in script properties straight after MailApp accepts it and
- * before the next send, so a run that dies part-way cannot send it again. The Reminder log sheet is written
- * once per run (one setValues, in a finally block), because a sheet write per message would cost a round trip
- * each; the properties record, not the log, is what stops a second send.
+ * Never twice, never lost (src/core/delivery.ts): each message's state for the week is its own script property,
+ * written before its send and after it, so a run that dies part-way can neither send a message twice nor leave
+ * the rest unsent: the next day's run carries the week on, and what may have gone is named to the owner. The
+ * Reminder log sheet is written once per run (one setValues, in a finally block): the properties, not the log,
+ * are what stop a second send.
  */
-import { formatLongUk, formatShortUk, fromIsoDate, toIsoDate } from '../core/dates';
+import { addDays, formatLongUk, formatShortUk, fromIsoDate, toIsoDate } from '../core/dates';
 import {
-  DEFERRED_PROPERTY,
-  OUTCOMES,
+  afterFailure,
+  deliveryProperty,
+  formatState,
+  openWeeks,
+  planDelivery,
+  recipientCount,
+  staleProperties,
+  statesOf,
+  told,
+  untoldProblems,
+  weekProperty,
+  weekSettled,
+  type Deliverable,
+  type DeliveryDecision,
+  type DeliveryState,
+  type PlannedDelivery,
+} from '../core/delivery';
+import {
   buildDigest,
+  deliveryProblemsEmail,
+  runFailedEmail,
   escapeHtml,
-  failedOutcome,
-  formatDeferred,
   isReminderDay,
   nextReminderDay,
-  parseDeferred,
-  planSends,
-  plannedOutcome,
-  recipientCount,
   reminderHour,
   reminderWeekday,
-  sentKeys,
-  sentProperty,
-  staleSentProperties,
   weekOf,
   weeklyMessages,
   type EmailContent,
   type LeadGroup,
-  type SendPlan,
   type WeeklyMessage,
   type WeeklyMessages,
 } from '../core/digest';
@@ -38,7 +47,7 @@ import type { IsoDate } from '../core/model';
 import { missingPermission, permissionMessage } from '../core/permissions';
 import { plural } from '../core/text';
 import { guarded, runningUser } from './messages';
-import { loadRegister, refreshStatuses, type RegisterReading } from './register';
+import { RegisterError, loadRegister, refreshStatuses, type RegisterReading } from './register';
 import type { RegisterView } from './registerView';
 import { readSettings } from './settings';
 import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
@@ -98,10 +107,55 @@ export class MailNotAllowedError extends Error {}
  * the manifest does not allow to send mail fails, so that Google reports the failure to the trigger's owner.
  */
 export function runWeeklyReminders(): void {
-  const result = deliverReminders(activeSpreadsheet(), 'scheduled');
+  const ss = activeSpreadsheet();
+  let result: ReminderRunResult;
+  try {
+    result = deliverReminders(ss, 'scheduled');
+  } catch (error) {
+    // Nobody watches a time-driven run: a failure is told to the owner, once that day, and logged.
+    reportFailure(ss, error);
+    throw error;
+  }
   // No Ui in a time-driven execution: the execution log and the Reminder log say what happened.
   console.log(describeResult(result).join(' '));
   if (result.status === 'not allowed') throw new MailNotAllowedError(describeResult(result).join(' '));
+}
+
+/**
+ * A weekly run that failed: the owner (Settings, else the account the reminders run as) gets one email that day
+ * saying what failed and what to do, and the Reminder log a line. Never throws: the run's own error is what
+ * Google records.
+ */
+function reportFailure(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, error: unknown): void {
+  try {
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const today = toIsoDate(new Date(), timeZone);
+    const properties = PropertiesService.getScriptProperties();
+    const key = `failure.${today}`;
+    const reason = messageOf(error);
+    const advice = failureAdvice(error);
+    writeLog(ss, [[new Date(), fromIsoDate(weekOf(today), timeZone), 'Weekly run', '', `failed: ${reason}`]]);
+    if (properties.getProperty(key) !== null) return;
+    const owner = readSettings(ss, timeZone).settings.ownerEmail.trim() || runningUser();
+    if (owner === '') return;
+    const email = runFailedEmail(reason, advice, formatShortUk(today), ss.getUrl());
+    MailApp.sendEmail(owner, email.subject, email.body, { htmlBody: email.htmlBody });
+    properties.setProperty(key, new Date().toISOString());
+  } catch (notice) {
+    console.error(`The weekly run failed, and telling the owner failed too: ${messageOf(notice)}`);
+  }
+}
+
+/** What the owner can do about a failed run. */
+function failureAdvice(error: unknown): string {
+  if (error instanceof RegisterError) {
+    return 'Fix what the message names, then choose Action Plan → Send overdue reminders now: nothing was sent.';
+  }
+  return (
+    'Nothing more was sent after the failure; what was sent is in the Reminder log. Tomorrow’s run tries again ' +
+    'and carries the week on. If it fails again, the script’s executions (Extensions → Apps Script → ' +
+    'Executions) show the details.'
+  );
 }
 
 /**
@@ -215,8 +269,12 @@ export function sendRemindersNow(): void {
 
 function confirmAndSend(ui: GoogleAppsScript.Base.Ui, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const { weekly, plan } = previewWeek(ss);
-  const alreadySent = plan.entries.filter((e) => e.decision === 'already sent').length;
-  if (plan.send.length === 0 && plan.deferred.length === 0) {
+  const of = (decision: DeliveryDecision) =>
+    plan.filter((p) => p.decision === decision).map((p) => p.message.message);
+  const going = [...of('retry'), ...of('send')];
+  const waiting = of('deferred');
+  const alreadySent = of('already sent').length;
+  if (going.length === 0 && waiting.length === 0) {
     ui.alert(
       TITLE_SEND,
       alreadySent > 0
@@ -227,18 +285,24 @@ function confirmAndSend(ui: GoogleAppsScript.Base.Ui, ss: GoogleAppsScript.Sprea
     return;
   }
   const lines = [
-    `${plural(plan.send.length, 'email')} will go now for the week of ${formatShortUk(weekly.week)}:`,
-    listLines(plan.send.map((m) => describeMessage(m, weekly))),
+    `${plural(going.length, 'email')} will go now for the week of ${formatShortUk(weekly.week)}:`,
+    listLines(going.map((m) => describeMessage(m, weekly))),
   ];
-  if (plan.deferred.length > 0) {
+  if (waiting.length > 0) {
     lines.push(
-      `${plural(plan.deferred.length, 'more email')} cannot go today (daily email quota) and will go with the ` +
-        `next run: ${plan.deferred.map((m) => m.to).join(', ')}.`,
+      `${plural(waiting.length, 'more email')} cannot go today (daily email quota) and will go with the ` +
+        `next run: ${waiting.map((m) => m.to).join(', ')}.`,
     );
   }
   if (alreadySent > 0)
     lines.push(`${plural(alreadySent, 'person', 'people')} already had this week's email: not sent again.`);
-  const noEmail = plan.entries.filter((e) => e.decision === 'no email').map((e) => e.message.recipient);
+  const doubt = of('in doubt').map((m) => m.recipient);
+  if (doubt.length > 0) {
+    lines.push(
+      `Not sent again, as a run stopped while sending them (they may have arrived): ${doubt.join(', ')}.`,
+    );
+  }
+  const noEmail = of('no email').map((m) => m.recipient);
   if (noEmail.length > 0) lines.push(`No email address, so nothing can be sent to: ${noEmail.join(', ')}.`);
   lines.push('Send now?');
   if (ui.alert(TITLE_SEND, lines.join('\n\n'), ui.ButtonSet.YES_NO) !== ui.Button.YES) {
@@ -314,9 +378,31 @@ function preview(ui: GoogleAppsScript.Base.Ui): void {
 // ---------------------------------------------------------------------------------------------------------
 // The run
 
+/** The Outcome column of the Reminder log. */
+const OUTCOME: Readonly<Record<DeliveryDecision | 'sent' | 'time' | 'quota' | 'failed', string>> = {
+  send: 'sent',
+  retry: 'sent',
+  sent: 'sent',
+  'already sent': 'skipped: already sent',
+  'in doubt': 'not sent again: a run stopped while sending it (the owner is told)',
+  'given up': 'not sent: it failed too often (the owner is told)',
+  deferred: 'deferred: quota',
+  'nothing due': 'skipped: nothing due',
+  'no email': 'failed: no email address',
+  time: 'deferred: time limit',
+  quota: 'deferred: quota',
+  failed: 'failed',
+};
+
+/** A week's message as delivery sees it. */
+interface Outgoing extends Deliverable {
+  readonly message: WeeklyMessage;
+}
+
 /**
- * One run under the script lock. 'scheduled' (the trigger) works only on the configured day, or to send what
- * an earlier run deferred; 'now' (the menu) sends whatever this week still lacks.
+ * One run under the script lock. 'scheduled' (the trigger) starts the week on the configured day and carries an
+ * unfinished week on the days after it (a run that died, or met the quota or the time limit); 'now' (the menu)
+ * sends whatever this week still owes.
  */
 export function deliverReminders(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -324,86 +410,148 @@ export function deliverReminders(
 ): ReminderRunResult {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) return IDLE('busy');
-  const started = Date.now();
   try {
     const properties = PropertiesService.getScriptProperties();
     const stored = properties.getProperties();
-    const deferredBefore = parseDeferred(stored[DEFERRED_PROPERTY]);
     const timeZone = ss.getSpreadsheetTimeZone();
-    let week: IsoDate | null = null;
-    let only: readonly string[] | undefined;
-    if (mode === 'scheduled') {
-      const today = toIsoDate(new Date(), timeZone);
-      // Settings alone decide whether today is a working day: the register is read only when it is.
-      if (isReminderDay(today, readSettings(ss, timeZone).settings)) week = weekOf(today);
-      else if (deferredBefore) {
-        week = deferredBefore.week;
-        only = deferredBefore.keys;
-      } else return IDLE('idle');
+    const today = toIsoDate(new Date(), timeZone);
+    const week = weekOf(today);
+    // Settings alone decide whether a scheduled run has work: the register is read only when it has.
+    const open = openWeeks(stored).includes(week);
+    if (mode === 'scheduled' && !open && !isReminderDay(today, readSettings(ss, timeZone).settings)) {
+      return IDLE('idle');
     }
-
     const view = refreshStatuses(new Workbook(ss));
-    week ??= weekOf(view.today);
-    let plan: SendPlan;
+    const weekly = weeklyMessages(view, week);
     try {
-      ({ plan } = planWeek(view, week, stored, only));
+      MailApp.getRemainingDailyQuota();
     } catch (error) {
       const missing = missingPermission(error);
       if (!missing) throw error;
       return refusedRun(ss, view, week, permissionMessage(missing));
     }
-
-    const log: unknown[][] = [];
-    const sent: string[] = [];
-    const deferred: WeeklyMessage[] = [];
-    const failed: string[] = [];
-    const weekCell = fromIsoDate(week, timeZone);
-    const record = (message: WeeklyMessage, outcome: string): void => {
-      log.push([new Date(), weekCell, message.recipient, message.refs.join(', '), outcome]);
-    };
-    try {
-      for (const { message, decision } of plan.entries) {
-        if (decision !== 'send') {
-          record(message, plannedOutcome(decision));
-          if (decision === 'deferred') deferred.push(message);
-          continue;
-        }
-        if (Date.now() - started > TIME_BUDGET_MS) {
-          record(message, OUTCOMES.deferredTime);
-          deferred.push(message);
-          continue;
-        }
-        // Checked before every send: another execution may have used the quota since the plan was made.
-        if (MailApp.getRemainingDailyQuota() < recipientCount(message)) {
-          record(message, OUTCOMES.deferredQuota);
-          deferred.push(message);
-          continue;
-        }
-        const outcome = send(message, view.settings.planName, view.settings.ownerEmail);
-        if (outcome === OUTCOMES.sent) {
-          properties.setProperty(sentProperty(week, message.key), new Date().toISOString());
-          sent.push(message.to);
-        } else if (outcome === OUTCOMES.deferredQuota) deferred.push(message);
-        else failed.push(`${message.recipient}: ${outcome.replace(/^failed: /, '')}`);
-        record(message, outcome);
-      }
-    } finally {
-      writeLog(ss, log);
-      saveDeferred(properties, week, deferred, deferredBefore?.week ?? null);
-      const keep = [week, weekOf(toIsoDate(new Date(), timeZone))];
-      for (const stale of staleSentProperties(stored, keep)) properties.deleteProperty(stale);
+    const result = deliverWeek(ss, properties, stored, weekly, view);
+    for (const stale of staleProperties(properties.getProperties(), [week, weekOf(addDays(today, -7))])) {
+      properties.deleteProperty(stale);
     }
-    return {
-      status: 'done',
-      week,
-      sent,
-      deferred: deferred.map((m) => m.to),
-      failed,
-      alreadySent: plan.entries.filter((e) => e.decision === 'already sent').length,
-    };
+    return result;
   } finally {
     lock.releaseLock();
   }
+}
+
+/** Sends what the week owes, recording each message's state before and after its send. */
+function deliverWeek(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  properties: GoogleAppsScript.Properties.Properties,
+  stored: Record<string, string>,
+  weekly: WeeklyMessages,
+  view: RegisterView,
+): ReminderRunResult {
+  const { week } = weekly;
+  const started = Date.now();
+  const states = statesOf(stored, week);
+  properties.setProperty(weekProperty(week), 'open');
+  const outgoing = outgoingOf(weekly);
+  const plan = planDelivery(outgoing, states, MailApp.getRemainingDailyQuota());
+  const log: unknown[][] = [];
+  const weekCell = fromIsoDate(week, view.timeZone);
+  const record = (message: WeeklyMessage, outcome: string): void => {
+    log.push([new Date(), weekCell, message.recipient, message.refs.join(', '), outcome]);
+  };
+  const sent: string[] = [];
+  const deferred: string[] = [];
+  const failed: string[] = [];
+  const setState = (key: string, state: DeliveryState): void => {
+    states.set(key, state);
+    properties.setProperty(deliveryProperty(week, key), formatState(state));
+  };
+  try {
+    for (const { message: item, decision } of plan) {
+      const message = item.message;
+      if (decision !== 'send' && decision !== 'retry') {
+        record(message, OUTCOME[decision]);
+        if (decision === 'deferred') deferred.push(message.to);
+        continue;
+      }
+      if (Date.now() - started > TIME_BUDGET_MS || MailApp.getRemainingDailyQuota() < recipientCount(item)) {
+        record(message, Date.now() - started > TIME_BUDGET_MS ? OUTCOME.time : OUTCOME.quota);
+        deferred.push(message.to);
+        continue;
+      }
+      const previous = states.get(message.key);
+      // Written before the send: a run that dies before "sent" leaves this, and nobody sends it again.
+      setState(message.key, { kind: 'sending', at: new Date().toISOString() });
+      const outcome = send(message, view.settings.planName, view.settings.ownerEmail);
+      if (outcome === null) {
+        setState(message.key, { kind: 'sent', at: new Date().toISOString() });
+        sent.push(message.to);
+        record(message, OUTCOME.sent);
+      } else if (QUOTA_ERROR.test(outcome)) {
+        if (previous) setState(message.key, previous);
+        else {
+          states.delete(message.key);
+          properties.deleteProperty(deliveryProperty(week, message.key));
+        }
+        deferred.push(message.to);
+        record(message, OUTCOME.quota);
+      } else {
+        setState(message.key, afterFailure(previous, outcome));
+        failed.push(`${message.recipient}: ${outcome}`);
+        record(message, `${OUTCOME.failed}: ${outcome}`);
+      }
+    }
+    tellOwner(weekly, states, view, setState, record);
+  } finally {
+    writeLog(ss, log);
+  }
+  const left = planDelivery(outgoing, states, Number.MAX_SAFE_INTEGER);
+  if (weekSettled(left)) properties.setProperty(weekProperty(week), 'done');
+  return {
+    status: 'done',
+    week,
+    sent,
+    deferred,
+    failed,
+    alreadySent: plan.filter((p) => p.decision === 'already sent').length,
+  };
+}
+
+/**
+ * The owner hears of every message that may have gone (a run stopped mid-send) or could not go (failed too
+ * often), once: in a short email of its own, sent as soon as the quota allows.
+ */
+function tellOwner(
+  weekly: WeeklyMessages,
+  states: ReadonlyMap<string, DeliveryState>,
+  view: RegisterView,
+  setState: (key: string, state: DeliveryState) => void,
+  record: (message: WeeklyMessage, outcome: string) => void,
+): void {
+  const owner = view.settings.ownerEmail.trim();
+  const recipientOf = (key: string): string => weekly.messages.find((m) => m.key === key)?.recipient ?? key;
+  const problems = untoldProblems(states, recipientOf);
+  if (owner === '' || problems.length === 0 || MailApp.getRemainingDailyQuota() < 1) return;
+  const email = deliveryProblemsEmail(problems, weekly.week, view.url);
+  MailApp.sendEmail(owner, email.subject, email.body, {
+    htmlBody: email.htmlBody,
+    name: senderName(view.settings.planName),
+  });
+  for (const p of problems) {
+    const state = states.get(p.key);
+    if (state) setState(p.key, told(state));
+  }
+  record(
+    {
+      key: 'problems',
+      kind: 'summary',
+      to: owner,
+      recipient: `${owner} (delivery problems)`,
+      refs: [],
+      email,
+    },
+    OUTCOME.sent,
+  );
 }
 
 /** Mail is not allowed at all: every message due is logged as not sent, with the reason. */
@@ -414,7 +562,7 @@ function refusedRun(
   reason: string,
 ): ReminderRunResult {
   const weekCell = fromIsoDate(week, view.timeZone);
-  const outcome = failedOutcome(reason);
+  const outcome = `${OUTCOME.failed}: ${reason}`;
   writeLog(
     ss,
     weeklyMessages(view, week).messages.map((m) => [
@@ -428,21 +576,22 @@ function refusedRun(
   return { ...IDLE('idle'), status: 'not allowed', week, reason };
 }
 
-/** Sends one message; the outcome for the log. One officer's failure never stops the others. */
-function send(message: WeeklyMessage, planName: string, ownerEmail: string): string {
+/** Sends one message: null when MailApp took it, else MailApp's reason. One failure never stops the others. */
+function send(message: WeeklyMessage, planName: string, ownerEmail: string): string | null {
   const email = message.email;
-  if (email === null) return OUTCOMES.nothingDue;
+  if (email === null) return null;
   const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
     htmlBody: email.htmlBody,
     name: senderName(planName),
   };
   // Officers' replies go to the plan owner rather than to whoever installed the trigger.
   if (message.kind === 'digest' && ownerEmail.trim() !== '') options.replyTo = ownerEmail.trim();
+  if (message.cc) options.cc = message.cc;
   try {
     MailApp.sendEmail(message.to, email.subject, email.body, options);
-    return OUTCOMES.sent;
+    return null;
   } catch (error) {
-    return QUOTA_ERROR.test(messageOf(error)) ? OUTCOMES.deferredQuota : failedOutcome(messageOf(error));
+    return messageOf(error).replace(/\s+/g, ' ').trim() || 'unknown error';
   }
 }
 
@@ -457,45 +606,26 @@ function writeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: unknown[][
   appendRows(sheet, rows, ['dd mmm yyyy hh:mm', 'dd mmm yyyy', '@', '@', '@']);
 }
 
-/** What still waits goes with the next run; a new week's run supersedes an older week's waiting digests. */
-function saveDeferred(
-  properties: GoogleAppsScript.Properties.Properties,
-  week: IsoDate,
-  deferred: readonly WeeklyMessage[],
-  previousWeek: IsoDate | null,
-): void {
-  if (deferred.length > 0) {
-    properties.setProperty(DEFERRED_PROPERTY, formatDeferred({ week, keys: deferred.map((m) => m.key) }));
-  } else if (previousWeek !== null) {
-    properties.deleteProperty(DEFERRED_PROPERTY);
-  }
-}
-
+/** What this week's run would do now: the messages and each one's decision, given what the record holds. */
 function previewWeek(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   weekly: WeeklyMessages;
-  plan: SendPlan;
+  plan: PlannedDelivery<Outgoing>[];
 } {
   const view = loadRegister(new Workbook(ss));
-  return planWeek(view, weekOf(view.today), PropertiesService.getScriptProperties().getProperties());
+  const weekly = weeklyMessages(view, weekOf(view.today));
+  const states = statesOf(PropertiesService.getScriptProperties().getProperties(), weekly.week);
+  return { weekly, plan: planDelivery(outgoingOf(weekly), states, MailApp.getRemainingDailyQuota()) };
 }
 
-/** This week's messages and which of them go now, given what the script properties record as sent. */
-function planWeek(
-  view: RegisterView,
-  week: IsoDate,
-  stored: Record<string, string>,
-  only?: readonly string[],
-): { weekly: WeeklyMessages; plan: SendPlan } {
-  const deferredBefore = parseDeferred(stored[DEFERRED_PROPERTY]);
-  const weekly = weeklyMessages(view, week);
-  const plan = planSends({
-    messages: weekly.messages,
-    alreadySent: sentKeys(stored, week),
-    deferred: deferredBefore?.week === week ? deferredBefore.keys : [],
-    remainingQuota: MailApp.getRemainingDailyQuota(),
-    only,
-  });
-  return { weekly, plan };
+/** The week's messages as delivery sees them: every address a message costs, and whether it owes anything. */
+function outgoingOf(weekly: WeeklyMessages): Outgoing[] {
+  return weekly.messages.map((message) => ({
+    key: message.key,
+    kind: message.kind,
+    to: [message.to, message.cc ?? ''].filter((a) => a.trim() !== '').join(','),
+    due: message.email !== null,
+    message,
+  }));
 }
 
 function removeReminderTriggers(): number {

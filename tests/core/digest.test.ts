@@ -1,24 +1,16 @@
 import {
   buildDigest,
+  deliveryProblemsEmail,
   digestSubject,
   escapeHtml,
-  formatDeferred,
   groupByLead,
   isReminderDay,
   nextReminderDay,
-  OUTCOMES,
-  parseDeferred,
-  planSends,
-  plannedOutcome,
-  sentKeys,
-  sentProperty,
   shortProgress,
-  staleSentProperties,
   summarise,
   weekOf,
   weeklyMessages,
   type DigestInput,
-  type WeeklyMessage,
 } from '../../src/core/digest';
 import {
   BLANK_ACTION,
@@ -380,114 +372,20 @@ describe('the week of messages', () => {
   });
 });
 
-describe('the send plan', () => {
-  function message(
-    key: string,
-    to: string,
-    due = true,
-    kind: 'digest' | 'summary' = 'digest',
-  ): WeeklyMessage {
-    return {
-      key,
-      kind,
-      to,
-      recipient: to || key,
-      refs: due ? ['1.1'] : [],
-      email: due ? { subject: key, htmlBody: key, body: key } : null,
-    };
-  }
-  const week: WeeklyMessage[] = [
-    message('summary:owner', 'owner@x.example', true, 'summary'),
-    message('digest:a', 'a@x.example'),
-    message('digest:b', 'b@x.example'),
-    message('digest:nobody', ''),
-    message('digest:c', 'c@x.example'),
-    message('digest:idle', 'idle@x.example', false),
-    message('digest:d', 'd@x.example'),
-  ];
-
-  it('sends officers before the summary and defers what the quota cannot take', () => {
-    const plan = planSends({ messages: week, alreadySent: [], remainingQuota: 3 });
-    expect(plan.send.map((m) => m.key)).toEqual(['digest:a', 'digest:b', 'digest:c']);
-    expect(plan.deferred.map((m) => m.key)).toEqual(['digest:d', 'summary:owner']);
-    const decisions = Object.fromEntries(plan.entries.map((e) => [e.message.key, e.decision]));
-    expect(decisions['digest:nobody']).toBe('no email');
-    expect(decisions['digest:idle']).toBe('nothing due');
-  });
-
-  it('over several days of small quotas, sends every message exactly once and never to the wrong people', () => {
-    const properties: Record<string, string> = {};
-    const sentTo: string[] = [];
-    let deferred: string[] = [];
-    for (const quota of [1, 0, 2, 5, 5]) {
-      const plan = planSends({
-        messages: week,
-        alreadySent: sentKeys(properties, WEEK),
-        deferred,
-        remainingQuota: quota,
-      });
-      expect(plan.send.length).toBeLessThanOrEqual(quota);
-      for (const m of plan.send) {
-        sentTo.push(m.key);
-        properties[sentProperty(WEEK, m.key)] = '2026-11-23T08:00:00Z';
-      }
-      deferred = plan.deferred.map((m) => m.key);
-    }
-    expect([...sentTo].sort()).toEqual(['digest:a', 'digest:b', 'digest:c', 'digest:d', 'summary:owner']);
-    expect(deferred).toEqual([]);
-  });
-
-  it('sends what an earlier run deferred first', () => {
-    const plan = planSends({
-      messages: week,
-      alreadySent: ['digest:a'],
-      deferred: ['summary:owner', 'digest:d'],
-      remainingQuota: 2,
-    });
-    expect(plan.send.map((m) => m.key)).toEqual(['summary:owner', 'digest:d']);
-    expect(plan.deferred.map((m) => m.key)).toEqual(['digest:b', 'digest:c']);
-    expect(plan.entries.find((e) => e.message.key === 'digest:a')?.decision).toBe('already sent');
-  });
-
-  it('a catch-up run considers only what was deferred', () => {
-    const plan = planSends({
-      messages: week,
-      alreadySent: [],
-      deferred: ['digest:c'],
-      only: ['digest:c'],
-      remainingQuota: 10,
-    });
-    expect(plan.entries.map((e) => [e.message.key, e.decision])).toEqual([['digest:c', 'send']]);
-  });
-
-  it('logs every decision in the words of the Reminder log', () => {
-    expect(plannedOutcome('already sent')).toBe('skipped: already sent');
-    expect(plannedOutcome('nothing due')).toBe('skipped: nothing due');
-    expect(plannedOutcome('deferred')).toBe('deferred: quota');
-    expect(plannedOutcome('no email')).toBe(OUTCOMES.noEmail);
-  });
-});
-
-describe("the week's record", () => {
-  it('reads the keys sent for one week and finds the records of other weeks', () => {
-    const properties = {
-      [sentProperty(WEEK, 'digest:a@x.example')]: 't',
-      [sentProperty(WEEK, 'summary:owner@x.example')]: 't',
-      [sentProperty('2026-11-16', 'digest:a@x.example')]: 't',
-      'paper.folderId': 'keep me',
-    };
-    expect([...sentKeys(properties, WEEK)].sort()).toEqual(['digest:a@x.example', 'summary:owner@x.example']);
-    expect(staleSentProperties(properties, [WEEK])).toEqual([
-      sentProperty('2026-11-16', 'digest:a@x.example'),
-    ]);
-  });
-
-  it('reads back a deferred record and ignores a damaged one', () => {
-    const record = { week: WEEK, keys: ['digest:a@x.example'] };
-    expect(parseDeferred(formatDeferred(record))).toEqual(record);
-    expect(parseDeferred('{not json')).toBeNull();
-    expect(parseDeferred(JSON.stringify({ week: 'soon', keys: [] }))).toBeNull();
-    expect(parseDeferred(null)).toBeNull();
+describe('the delivery problems note to the owner', () => {
+  it('names each recipient and what happened, and links to the register, escaping every value', () => {
+    const email = deliveryProblemsEmail(
+      [
+        { to: 'Jane Jones <jane@x>', problem: 'a run stopped while sending it' },
+        { to: 'bea@example.org', problem: 'it could not be sent (3 attempts): Invalid email' },
+      ],
+      WEEK,
+      URL,
+    );
+    expect(email.subject).toBe('Weekly reminders for the week of 23 Nov 2026: 2 problems');
+    expect(email.body).toContain('- bea@example.org: it could not be sent (3 attempts): Invalid email');
+    expect(email.htmlBody).toContain('Jane Jones &lt;jane@x&gt;');
+    expect(email.htmlBody).toContain(URL);
   });
 });
 

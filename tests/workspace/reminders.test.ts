@@ -274,3 +274,137 @@ describe('weekly reminders through the built bundle', () => {
     expect(bundle.ws.mail.sent.filter((m) => m.to.includes('tom.green@council.example'))).toHaveLength(2);
   });
 });
+
+describe('digests never twice, never lost', () => {
+  const at = (dayOffset: number): Date => new Date(MONDAY.getTime() + dayOffset * DAY_MS);
+  const run = (bundle: LoadedBundle, dayOffset: number): void => {
+    bundle.ws.setNow(at(dayOffset));
+    bundle.call('runWeeklyReminders', 'time', {});
+  };
+  const mailsTo = (bundle: LoadedBundle, address: string) =>
+    bundle.ws.mail.sent.filter((m) => m.to.includes(address));
+
+  it('carries a week on after a run that died between a send and its record: nothing twice, nobody missed', () => {
+    const bundle = register();
+    // Apps Script stops the run just as it would record the first send (the third property write of the run:
+    // the week opened, the first message marked "sending", then its "sent").
+    const disarm = bundle.ws.runtime.pauseAt({ before: 'Properties.setProperty', occurrence: 3 }, () => {
+      throw new Error('Exceeded maximum execution time');
+    });
+    expect(() => run(bundle, 0)).toThrow('Exceeded maximum execution time');
+    disarm();
+    const first = bundle.ws.mail.sent[0].to[0];
+    expect(
+      bundle.ws.mail.sent.filter((m) => !m.subject.startsWith('The weekly reminders failed')),
+    ).toHaveLength(1);
+    // The owner is told that day that the run failed.
+    expect(mailsTo(bundle, OWNER).map((m) => m.subject)).toEqual([
+      'The weekly reminders failed on 23 Nov 2026',
+    ]);
+
+    run(bundle, 1);
+    expect(mailsTo(bundle, first)).toHaveLength(1);
+    for (const address of LEADS_DUE) expect(mailsTo(bundle, address)).toHaveLength(1);
+    const problems = mailsTo(bundle, OWNER).find((m) => m.subject.includes('problem'));
+    expect(problems?.body).toContain(first);
+    expect(problems?.body).toContain('may or may not have arrived');
+
+    // A later Send now does not send the doubtful one again either.
+    bundle.ws.sheets.ui.respond((d) => ({ button: d.buttons === 'YES_NO' ? 'YES' : 'OK' }));
+    bundle.call('sendRemindersNow', 'menu');
+    expect(mailsTo(bundle, first)).toHaveLength(1);
+    run(bundle, 2);
+    expect(mailsTo(bundle, OWNER).filter((m) => m.subject.includes('problem'))).toHaveLength(1);
+  });
+
+  it('sends nothing twice when the trigger fires twice at once: the second run finds the lock taken', () => {
+    const bundle = register();
+    bundle.ws.setNow(at(0));
+    bundle.overlap(
+      () => bundle.call('runWeeklyReminders', 'time', {}),
+      { before: 'MailApp.sendEmail' },
+      () => bundle.call('runWeeklyReminders', 'time', {}),
+    );
+    expect(sentTo(bundle).sort()).toEqual([...LEADS_DUE, OWNER].sort());
+  });
+
+  it('tries a failed send again on the next days, then names it to the owner, once', () => {
+    const officers = OFFICERS.map((o) =>
+      o[0] === 'KL' ? [...o.slice(0, 3), 'kim.lee at council', o[4]] : o,
+    );
+    const bundle = register({ officers });
+    for (let day = 0; day < 5; day++) run(bundle, day);
+    const attempts = logRows(bundle).filter(
+      (r) => r.recipient === 'kim.lee at council' && r.outcome.startsWith('failed'),
+    );
+    expect(attempts).toHaveLength(3);
+    const notes = mailsTo(bundle, OWNER).filter((m) => m.subject.includes('problem'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0].body).toContain('kim.lee at council');
+    expect(notes[0].body).toContain('could not be sent (3 attempts)');
+    for (const address of ['jane.jones@council.example', 'tom.green@council.example']) {
+      expect(mailsTo(bundle, address)).toHaveLength(1);
+    }
+  });
+
+  it('gets 400 officers their digests over four days with a quota of 100, each once, within the property limits', () => {
+    const officers: CellValue[][] = Array.from({ length: 400 }, (_, i) => [
+      `O${i}`,
+      `Officer ${i}`,
+      'Officer',
+      `officer${i}@council.example`,
+      'Resources',
+    ]);
+    const bundle = register({ mailQuota: 100, officers });
+    const rows = officers.map((o, i) => [`9.${i}`, 'Setting targets', `Action ${i}`, o[0]]);
+    const headers = bundle.ws.sheets.active.sheet('Register').values()[0].map(String);
+    const column = (name: string) => headers.indexOf(name);
+    seed(
+      bundle,
+      'Register',
+      8,
+      1,
+      rows.map(([ref, kloe, action, lead]) => {
+        const line: CellValue[] = headers.map(() => '');
+        line[column('Ref')] = ref;
+        line[column('KLOE')] = kloe;
+        line[column('Action')] = action;
+        line[column('Due date')] = day('2026-10-01');
+        line[column('Lead')] = lead;
+        return line;
+      }),
+    );
+    const sentByDay: number[] = [];
+    for (let d = 0; d < 6; d++) {
+      const before = bundle.ws.mail.sent.length;
+      run(bundle, d);
+      sentByDay.push(bundle.ws.mail.sent.length - before);
+    }
+    expect(sentByDay.slice(0, 4)).toEqual([100, 100, 100, 100]);
+    const recipients = bundle.ws.mail.sent.flatMap((m) => m.to);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    for (const o of officers) expect(recipients).toContain(o[3]);
+    expect(recipients).toContain(OWNER);
+    // Each message's state is a small property of its own: no list outgrows Google's 9 KB a value.
+    const biggest = Math.max(...[...bundle.ws.properties.script.values.values()].map((v) => v.length));
+    expect(biggest).toBeLessThan(200);
+  });
+
+  it('tells the owner once that day when the weekly run fails, and logs it', () => {
+    const bundle = register();
+    bundle.ws.runtime.calls.uncounted(() => {
+      const sheet = sheetOf(bundle, 'Register');
+      const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+      sheet.getRange(1, headers.indexOf('Progress') + 1).setValue('Commentary');
+    });
+    expect(() => run(bundle, 0)).toThrow(/Progress not found: "Commentary" looks like it/);
+    expect(() => run(bundle, 0)).toThrow();
+    const notes = mailsTo(bundle, OWNER);
+    expect(notes.map((m) => m.subject)).toEqual(['The weekly reminders failed on 23 Nov 2026']);
+    expect(notes[0].body).toContain('rename that header to Progress');
+    expect(notes[0].body).toContain('What to do:');
+    expect(
+      logRows(bundle).filter((r) => r.recipient === 'Weekly run' && r.outcome.startsWith('failed')),
+    ).toHaveLength(2);
+  });
+});
