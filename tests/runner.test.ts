@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DIST } from '../local/runner/bundle';
+import { HEADER_EXAMPLES } from '../local/runner/help';
 import { runRegister } from '../local/runner/run';
+import { recogniseHeader } from '../src/core/import';
 
 const ROOT = join(__dirname, '..');
 
@@ -53,7 +55,28 @@ describe('the local runner (npm start)', () => {
     expect(lines.join('\n')).toMatch(
       /Imported plan\.tsv: From the Import sheet: Imported: 12 new, 0 updated, 0 unchanged/,
     );
-    expect(lines.join('\n')).toMatch(/second run the same day sent 0 more/);
+    expect(lines.join('\n')).toMatch(
+      /Step 8: the clock moved on 7d; 7 runs of the triggers .* sent 5 emails/,
+    );
+  });
+
+  it('runs the sample scenario by default: each officer’s edit is in History, with its true old value', () => {
+    const [, ...history] = parse(readFileSync(join(out, 'history.csv'), 'utf8')) as string[][];
+    const edits = history.filter((h) => !h[1].startsWith('Import plan'));
+    expect(edits.map((h) => [h[1], h[2], h[3]])).toEqual([
+      ['alex.kendall@example.org', '3.1', 'Progress'],
+      ['chris.rowe@example.org', '4.1', 'Reason for extension'],
+      ['chris.rowe@example.org', '4.1', 'Revised due date'],
+      ['bea.marsh@example.org', '5.1', 'Progress'],
+      ['bea.marsh@example.org', '5.2', 'Progress'],
+    ]);
+    // The pasted block keeps each row's own old progress.
+    expect(edits[3][4]).toBe(
+      'First report produced and reported to Corporate Resources Scrutiny Committee in July 2010.',
+    );
+    expect(readFileSync(join(out, 'import-report.csv'), 'utf8').split('\n')[0]).toBe(
+      'Row,Column,Problem,What was kept,Text as written',
+    );
   });
 
   it('writes the sample briefing paper with a portrait report and a landscape appendix', () => {
@@ -107,19 +130,26 @@ describe('the local runner (npm start)', () => {
 
   it('says in plain words which permission a manifest lacks, and exits non-zero', () => {
     const manifest = manifestWithout('script.send_mail');
-    const result = cli('--manifest', manifest, '--out', join(out, 'no-mail'));
+    const result = cli(
+      '--plan',
+      'local/sample/plan.tsv',
+      '--manifest',
+      manifest,
+      '--out',
+      join(out, 'no-mail'),
+    );
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       `action-plan-register: The weekly reminder run: the manifest ${manifest} does not grant the permission to send email as you (https://www.googleapis.com/auth/script.send_mail).`,
       `action-plan-register: Previewing my reminder: the manifest ${manifest} does not grant the permission to send email as you (https://www.googleapis.com/auth/script.send_mail).`,
     ]);
-    expect(result.stdout).toMatch(/Weekly digest fired .*: 0 emails/);
+    expect(result.stdout).toMatch(/Weekly reminders ran .*: 0 emails/);
   });
 
   it('still writes what it could when the paper cannot be made', async () => {
     const manifest = manifestWithout('documents');
     const dir = join(out, 'no-docs');
-    const summary = await runRegister({ out: dir, manifest });
+    const summary = await runRegister({ out: dir, manifest, plan: join(ROOT, 'local/sample/plan.tsv') });
     expect(summary.refused).toEqual([
       `Generating the briefing paper: the manifest ${manifest} does not grant the permission to make Google Docs (https://www.googleapis.com/auth/documents).`,
     ]);
@@ -135,4 +165,96 @@ describe('the local runner (npm start)', () => {
       /^action-plan-register: cannot read manifest "no-such-manifest.json": /,
     );
   });
+
+  it('does the whole job on a plan it is given, and no edit nobody asked for', async () => {
+    const dir = join(out, 'plan-only');
+    const summary = await runRegister({ out: dir, plan: join(ROOT, 'local/sample/plan.tsv') });
+    const [, ...history] = parse(readFileSync(join(dir, 'history.csv'), 'utf8')) as string[][];
+    expect(history.every((h) => h[1].startsWith('Import plan'))).toBe(true);
+    expect(summary.lines.join('\n')).toMatch(
+      /Weekly reminders ran 2010-09-06 08:00 \(Europe\/London\): \d+ emails/,
+    );
+    expect(existsSync(join(dir, 'briefing-paper.docx'))).toBe(true);
+  });
+
+  it('never deletes a file it did not write, and refuses to overwrite one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'register-out-'));
+    writeFileSync(join(dir, 'my notes.txt'), 'mine');
+    await runRegister({ out: dir });
+    await runRegister({ out: dir });
+    expect(readFileSync(join(dir, 'my notes.txt'), 'utf8')).toBe('mine');
+    const theirs = mkdtempSync(join(tmpdir(), 'register-theirs-'));
+    writeFileSync(join(theirs, 'register.csv'), 'mine');
+    const result = cli('--out', theirs);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `action-plan-register: --out "${theirs}" already holds register.csv, which this runner did not write: ` +
+        'nothing was written. Choose another folder, or move those files.',
+    );
+    expect(readFileSync(join(theirs, 'register.csv'), 'utf8')).toBe('mine');
+  });
+
+  it('fails with a line, and a non-zero exit, when nothing could be imported', () => {
+    const result = cli(
+      '--plan',
+      'tests/fixtures/cases/import/A06_header_only.csv',
+      '--out',
+      join(out, 'empty'),
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(
+      /^action-plan-register: nothing was imported from A06_header_only\.csv: /,
+    );
+  });
+
+  it('reads a Windows-1252 plan without mangling a character, and takes --map for a column it does not know', async () => {
+    const dir = join(out, 'cp1252');
+    await runRegister({ out: dir, plan: join(ROOT, 'tests/fixtures/cases/import/A02_cp1252.csv') });
+    const text = readFileSync(join(dir, 'register.csv'), 'utf8');
+    expect(text).not.toContain('\uFFFD');
+    const plan = join(mkdtempSync(join(tmpdir(), 'map-')), 'plan.csv');
+    writeFileSync(plan, 'Ref,Action,Zork,Target date\n1,Review the scheme,AK,31/03/2025\n');
+    const mapped = join(out, 'mapped');
+    await runRegister({ out: mapped, plan, map: ['Zork=Lead'] });
+    const [header, row] = parse(readFileSync(join(mapped, 'register.csv'), 'utf8')) as string[][];
+    expect(row[header.indexOf('Lead')]).toBe('AK');
+  });
+
+  it('stops a scenario at a bad step with one line naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
+    const scenario = join(dir, 'week.json');
+    writeFileSync(
+      scenario,
+      JSON.stringify({
+        plan: join(ROOT, 'local/sample/plan.tsv'),
+        officers: join(ROOT, 'local/sample/officers.csv'),
+        today: '2010-09-06',
+        owner: 'policy.officer@example.org',
+        steps: [
+          { as: 'bea.marsh@example.org', set: { row: { ref: '3.1' }, column: 'Progress', value: 'Done.' } },
+          { as: 'bea.marsh@example.org', set: { row: { ref: '9.9' }, column: 'Progress', value: 'Done.' } },
+        ],
+      }),
+    );
+    const result = cli('--scenario', scenario, '--out', join(dir, 'out'));
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('action-plan-register: step 2: no action with ref 9.9 in the Register');
+  });
+
+  it('lists every option and the plan headers it understands', () => {
+    const result = cli('--help');
+    expect(result.status).toBe(0);
+    for (const option of ['--plan', '--scenario', '--map', '--settings', '--owner', '--out', '--manifest'])
+      expect(result.stdout).toContain(option);
+    expect(result.stdout).toContain('Agreed management action');
+  });
+});
+
+describe('the headers --help says the import understands', () => {
+  it.each(HEADER_EXAMPLES.flatMap(([field, headers]) => headers.map((h) => [h, field])))(
+    '"%s" fills %s',
+    (header) => {
+      expect(recogniseHeader(header)).not.toBeNull();
+    },
+  );
 });

@@ -1,10 +1,11 @@
-/** `npm start -- [--plan FILE] [--officers FILE] [--today YYYY-MM-DD] [--out DIR] [--manifest FILE]`; a plan is CSV, TSV, .xlsx or .docx. */
+/** `npm start -- [options]`: the register end to end on a plan or a scenario (`--help` lists every option). */
 import { parseArgs } from 'node:util';
+import { HELP } from './help';
 import { UsageError, runRegister } from './run';
+import { ScenarioError } from './scenario';
 
 const USAGE =
-  'usage: npm start -- [--plan FILE.tsv|.csv|.xlsx|.docx] [--officers FILE.csv] [--today YYYY-MM-DD] [--out DIR] ' +
-  '[--manifest appsscript.json]';
+  'usage: npm start -- [--plan FILE] [--scenario FILE.json] [--out DIR] ... (npm start -- --help for all)';
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -16,6 +17,13 @@ async function main(argv: string[]): Promise<number> {
         officers: { type: 'string' },
         today: { type: 'string' },
         out: { type: 'string', default: 'out' },
+        scenario: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        settings: { type: 'string' },
+        'plan-name': { type: 'string' },
+        committee: { type: 'string' },
+        owner: { type: 'string' },
+        author: { type: 'string' },
         manifest: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -27,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (values.help) {
-    console.log(USAGE);
+    console.log(HELP);
     return 0;
   }
   try {
@@ -36,6 +44,13 @@ async function main(argv: string[]): Promise<number> {
       officers: values.officers,
       today: values.today,
       out: values.out ?? 'out',
+      scenario: values.scenario,
+      map: values.map,
+      settings: values.settings,
+      planName: values['plan-name'],
+      committee: values.committee,
+      owner: values.owner,
+      author: values.author,
       manifest: values.manifest,
     });
     for (const line of summary.lines) console.log(line);
@@ -43,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     for (const line of summary.refused) console.error(`action-plan-register: ${line}`);
     return summary.refused.length > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ScenarioError) {
       console.error(`action-plan-register: ${error.message}`);
       return 2;
     }
