@@ -3,7 +3,8 @@
  * "ACTION | TIMESCALE | LEAD" rows lettered a), b) with sub-items i., ii., then "PROGRESS with Rn" paragraphs
  * lettered to match.
  * - The label of a lettered item moves into the ref; the letters of a progress paragraph ("a) b) and f)") choose
- *   the actions it is added to, and the "- " that marks each paragraph as a list item goes.
+ *   the actions it is added to, and the "- " that marks each paragraph as a list item goes. Each line of a cell is
+ *   a paragraph: a Doc's lines and a paste's <p> markup (converted to lines) share progress out alike.
  * - A blank LEAD means the lead above, in the same recommendation, continues (reported for each action).
  * - A row with no label, timescale or lead carries on the action above (a page break); one with a timescale or
  *   a lead of its own is an action of its own.

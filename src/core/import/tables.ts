@@ -1,7 +1,8 @@
 /**
  * Step 4 for plans laid out as tables (seeds 000, 002, 004, trackers, register exports): the classified rows
- * become drafts. KLOE, recommendation and source fill down (merged cells); a continuation adds its text to the
- * action above; rows left out are reported with their text.
+ * become drafts. KLOE, recommendation and source fill down (merged cells), and a KLOE or recommendation repeating
+ * the one in force is that one (merged cells filled down); a continuation adds its text to the action above; rows
+ * left out are reported with their text.
  */
 import type { ColumnMap } from './columns';
 import { unknownHeaders } from './columns';
@@ -72,6 +73,10 @@ export function readTables(
 
 class TableReader {
   private rec: Rec | undefined;
+  /** The KLOE and recommendation the group in force was named with, as its row wrote them. */
+  private named: { kloe: string; text: string } | undefined;
+  /** The first row naming each KLOE and recommendation, to say when one comes back after another. */
+  private readonly namedOn = new Map<string, number>();
   private prev: Draft | undefined;
   private source: { text: string; row: number } | undefined;
   private repeats = 0;
@@ -114,6 +119,7 @@ class TableReader {
 
   private startTable(table: Table, row: number): void {
     this.rec = undefined;
+    this.named = undefined;
     this.prev = undefined;
     this.source = undefined;
     const fields = table.map.fields;
@@ -148,24 +154,15 @@ class TableReader {
     if (namesGroup || !isBlankCell(view.combined)) this.recFor(view, row).rows.push(row);
   }
 
-  /** The group a row belongs to: a new one where it names a KLOE or recommendation, else the one above. */
+  /**
+   * The group a row belongs to: a new one where it names a KLOE or recommendation, else the one above. A KLOE or
+   * recommendation identical to the one in force names nothing new: a cell merged down (Word, Excel) or an export
+   * repeating it on every row gives the same text on each row, and it is still one recommendation.
+   */
   private recFor(view: RowView, row: number): Rec {
-    const kloe = view.cell('kloe').text || view.cell('finding').text;
-    const recCell = view.cell('recommendation').text;
-    const combined = view.combined.text;
-    const parsed =
-      combined !== '' ? splitKloeRec(combined) : { kloe, number: recNumberOf(recCell), text: recCell };
+    const parsed = this.newlyNamed(view);
     const hasRec = parsed.number !== undefined || parsed.text !== '';
-    if (parsed.kloe === '' && !hasRec) {
-      if (this.rec) return this.rec;
-      if (hasGroupColumns(view.map))
-        this.report.add({
-          row,
-          problem: 'no KLOE or recommendation, and none above to fill down from',
-          kept: 'left blank',
-        });
-      return (this.rec = this.drafts.newRec('', undefined, '', row));
-    }
+    if (parsed.kloe === '' && !hasRec) return this.rec ?? this.firstRec(view, row);
     const rec = this.rec;
     if (
       parsed.kloe === '' &&
@@ -174,25 +171,79 @@ class TableReader {
       rec.text === '' &&
       rec.kloe !== '' &&
       rec.actions.length > 0
-    ) {
-      rec.number = parsed.number;
-      rec.text = parsed.text;
-      const n = rec.actions.length;
-      this.report.add({
-        row,
-        problem:
-          `recommendation ${parsed.number ?? `“${excerpt(parsed.text)}”`} comes after ${n} action${n === 1 ? '' : 's'} ` +
-          `under KLOE “${excerpt(rec.kloe)}” that had none (a merged cell split by a page break): they take it too`,
-        kept: 'the recommendation, on those actions and the ones below',
-      });
-      return rec;
-    }
+    )
+      return this.lateRec(rec, parsed, row);
+    const kloe = parsed.kloe !== '' ? parsed.kloe : (this.named?.kloe ?? rec?.kloe ?? '');
+    this.reportRepeat(kloe, parsed.text, row);
+    this.named = { kloe, text: parsed.text };
     return (this.rec = this.drafts.newRec(
       parsed.kloe !== '' ? parsed.kloe : (rec?.kloe ?? ''),
       parsed.number,
       parsed.text,
       row,
     ));
+  }
+
+  /**
+   * What a row names that is new: a KLOE repeating the one in force counts as blank, and so does a recommendation
+   * repeating the one in force under that KLOE (under another KLOE it is another recommendation).
+   */
+  private newlyNamed(view: RowView): NamedGroup {
+    const kloe = view.cell('kloe').text || view.cell('finding').text;
+    const recCell = view.cell('recommendation').text;
+    const combined = view.combined.text;
+    const parsed =
+      combined !== '' ? splitKloeRec(combined) : { kloe, number: recNumberOf(recCell), text: recCell };
+    const named = this.named;
+    if (!named) return parsed;
+    const sameKloe = parsed.kloe === '' || sameText(parsed.kloe, named.kloe);
+    if (!sameKloe) return parsed;
+    if (sameText(parsed.text, named.text)) return { kloe: '', number: undefined, text: '' };
+    return { ...parsed, kloe: '' };
+  }
+
+  /** The first row of a table that names no group starts one with none. */
+  private firstRec(view: RowView, row: number): Rec {
+    if (hasGroupColumns(view.map))
+      this.report.add({
+        row,
+        problem: 'no KLOE or recommendation, and none above to fill down from',
+        kept: 'left blank',
+      });
+    this.named = { kloe: '', text: '' };
+    return (this.rec = this.drafts.newRec('', undefined, '', row));
+  }
+
+  /** A recommendation after actions under a KLOE that had none: a merged cell split by a page break. */
+  private lateRec(rec: Rec, parsed: NamedGroup, row: number): Rec {
+    rec.number = parsed.number;
+    rec.text = parsed.text;
+    if (this.named) this.named.text = parsed.text;
+    const n = rec.actions.length;
+    this.report.add({
+      row,
+      problem:
+        `recommendation ${parsed.number ?? `“${excerpt(parsed.text)}”`} comes after ${n} action${n === 1 ? '' : 's'} ` +
+        `under KLOE “${excerpt(rec.kloe)}” that had none (a merged cell split by a page break): they take it too`,
+      kept: 'the recommendation, on those actions and the ones below',
+    });
+    return rec;
+  }
+
+  /** The same recommendation again after a different one is a recommendation of its own: said, so a person checks. */
+  private reportRepeat(kloe: string, text: string, row: number): void {
+    if (text.trim() === '') return;
+    const key = `${spaced(kloe)}\n${spaced(text)}`;
+    const first = this.namedOn.get(key);
+    if (first === undefined) {
+      this.namedOn.set(key, row);
+      return;
+    }
+    this.report.add({
+      row,
+      problem: `recommendation “${excerpt(text)}” is also on row ${first}, with another recommendation between them`,
+      kept: 'a recommendation of its own, numbered apart from the one on that row',
+    });
   }
 
   private action(view: RowView, row: number, tableIndex: number): void {
@@ -303,6 +354,20 @@ class TableReader {
       );
     });
   }
+}
+
+interface NamedGroup {
+  readonly kloe: string;
+  readonly number: string | undefined;
+  readonly text: string;
+}
+
+function spaced(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function sameText(a: string, b: string): boolean {
+  return spaced(a) === spaced(b);
 }
 
 function hasGroupColumns(map: ColumnMap): boolean {

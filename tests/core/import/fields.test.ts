@@ -289,3 +289,28 @@ describe('source and trackers without an Action column', () => {
     );
   });
 });
+
+describe('recommendation blocks: progress paragraphs', () => {
+  const plan = (progress: string): string[][] => [
+    ['RECOMMENDATION 8', '', ''],
+    ['Report performance to Members.', '', ''],
+    ['ACTION', 'TIMESCALE', 'LEAD'],
+    ['a) Quarterly reports to Cabinet', 'June 2007', 'JJ'],
+    ['b) Quarterly reports to Scrutiny', 'June 2007', 'TG'],
+    ['PROGRESS with R8', '', ''],
+    [progress, '', ''],
+  ];
+  const progress = (grid: string[][]): string[] =>
+    importPlan(grid, { today: TODAY }).actions.map((a) => `${a.ref}: ${a.progress}`);
+
+  test('a cell’s lines are its paragraphs: lettered progress on a line of its own goes to its action', () => {
+    const pasted = progress(plan('<p>a) Achieved. See under Recc. 1 above.</p> <p>b) Ditto</p>'));
+    expect(pasted).toEqual(['8.a: Achieved. See under Recc. 1 above.', '8.b: Ditto']);
+    expect(progress(plan('a) Achieved. See under Recc. 1 above.\nb) Ditto'))).toEqual(pasted);
+    expect(progress(plan('a) Achieved. See under Recc. 1 above.\r\n\r\nb) Ditto'))).toEqual(pasted);
+  });
+
+  test('a letter in the middle of a line is prose: the line stays whole, with the action it starts with', () => {
+    expect(progress(plan('a) Achieved. b) Ditto'))).toEqual(['8.a: Achieved. b) Ditto', '8.b: ']);
+  });
+});

@@ -151,3 +151,126 @@ describe('building actions from the rows', () => {
     expect(result.error).toMatch(/^No actions imported: no header row naming an Action column/);
   });
 });
+
+describe('a KLOE or recommendation repeated on the rows below', () => {
+  const HEAD = ['KLOE', 'Recommendation', 'Action', 'When'];
+  const TARGETS = 'Setting targets.';
+  const INVOLVE = 'Ensure broad involvement in target-setting.';
+  const REPORTING = 'Monitoring and reporting.';
+  const CLARITY = 'Improve clarity and scope of reporting.';
+  const read = (grid: string[][]) => importPlan(grid, { today: '2010-08-01' });
+  const refsAndRecs = (grid: string[][]) =>
+    read(grid).actions.map((a) => [a.ref, a.kloe, a.recommendation, a.action]);
+  const numbered = (grid: string[][]) =>
+    read(grid)
+      .report.filter((p) => /had no number/.test(p.problem))
+      .map((p) => p.row);
+
+  // As a paste leaves merged cells: the text on the first row only.
+  const filledOnce = [
+    HEAD,
+    [TARGETS, INVOLVE, 'Involve Members', ''],
+    ['', '', 'Involve staff and users', ''],
+    [REPORTING, CLARITY, 'Review reporting arrangements', ''],
+    ['', '', 'Clarify roles of CMT', ''],
+  ];
+
+  test('on consecutive rows (a merged cell filled down, an export) it is one recommendation, numbered once', () => {
+    const repeated = [
+      HEAD,
+      [TARGETS, INVOLVE, 'Involve Members', ''],
+      [TARGETS, INVOLVE, 'Involve staff and users', ''],
+      [REPORTING, CLARITY, 'Review reporting arrangements', ''],
+      [REPORTING, CLARITY, 'Clarify roles of CMT', ''],
+    ];
+    expect(refsAndRecs(repeated)).toEqual([
+      ['1.1', TARGETS, INVOLVE, 'Involve Members'],
+      ['1.2', TARGETS, INVOLVE, 'Involve staff and users'],
+      ['2.1', REPORTING, CLARITY, 'Review reporting arrangements'],
+      ['2.2', REPORTING, CLARITY, 'Clarify roles of CMT'],
+    ]);
+    expect(read(repeated).actions).toEqual(read(filledOnce).actions);
+    expect(numbered(repeated)).toEqual([2, 4]);
+  });
+
+  test('repeated with the other cell blank, or with spacing that differs, it is still the one above', () => {
+    const exported = [
+      HEAD,
+      [TARGETS, INVOLVE, 'Involve Members', ''],
+      ['', INVOLVE, 'Involve staff and users', ''],
+      [REPORTING, CLARITY, 'Review reporting arrangements', ''],
+      [REPORTING, '', 'Clarify roles of CMT', ''],
+    ];
+    expect(read(exported).actions).toEqual(read(filledOnce).actions);
+    const spaced = filledOnce.map((r, i) =>
+      i === 2 ? [`${TARGETS} `, INVOLVE.replace(/ /g, '  '), ...r.slice(2)] : r,
+    );
+    expect(read(spaced).actions.map((a) => a.ref)).toEqual(['1.1', '1.2', '2.1', '2.2']);
+  });
+
+  test('a numbered recommendation repeated is one recommendation too', () => {
+    const grid = [
+      HEAD,
+      [TARGETS, `3. ${INVOLVE}`, 'Involve Members', ''],
+      [TARGETS, `3. ${INVOLVE}`, 'Involve staff and users', ''],
+    ];
+    expect(read(grid).actions.map((a) => [a.ref, a.recommendation])).toEqual([
+      ['3.1', `3. ${INVOLVE}`],
+      ['3.2', `3. ${INVOLVE}`],
+    ]);
+  });
+
+  test('the same KLOE with another recommendation is a new recommendation under that KLOE', () => {
+    const grid = [
+      HEAD,
+      [TARGETS, INVOLVE, 'Involve Members', ''],
+      [TARGETS, 'Publish the targets.', 'Publish them on the website', ''],
+    ];
+    expect(refsAndRecs(grid)).toEqual([
+      ['1.1', TARGETS, INVOLVE, 'Involve Members'],
+      ['2.1', TARGETS, 'Publish the targets.', 'Publish them on the website'],
+    ]);
+  });
+
+  test('the same recommendation under another KLOE is another recommendation', () => {
+    const grid = [
+      HEAD,
+      [TARGETS, INVOLVE, 'Involve Members', ''],
+      [REPORTING, INVOLVE, 'Involve Scrutiny', ''],
+    ];
+    expect(read(grid).actions.map((a) => [a.ref, a.kloe])).toEqual([
+      ['1.1', TARGETS],
+      ['2.1', REPORTING],
+    ]);
+    expect(read(grid).report.some((p) => /is also on row/.test(p.problem))).toBe(false);
+  });
+
+  test('after a different recommendation in between, the same text is a recommendation of its own, and said', () => {
+    const grid = [
+      HEAD,
+      [TARGETS, INVOLVE, 'Involve Members', ''],
+      [REPORTING, CLARITY, 'Review reporting arrangements', ''],
+      [TARGETS, INVOLVE, 'Involve staff and users', ''],
+    ];
+    const result = read(grid);
+    expect(result.actions.map((a) => [a.ref, a.recommendation])).toEqual([
+      ['1.1', INVOLVE],
+      ['2.1', CLARITY],
+      ['3.1', INVOLVE],
+    ]);
+    expect(result.report.filter((p) => p.row === 4).map((p) => [p.problem, p.kept])).toContainEqual([
+      `recommendation “${INVOLVE}” is also on row 2, with another recommendation between them`,
+      'a recommendation of its own, numbered apart from the one on that row',
+    ]);
+  });
+
+  test('a KLOE and recommendation in one cell, repeated, are one recommendation', () => {
+    const head = ['KLOE & Rec.', 'Action', 'Action & Timescales'];
+    const combined = `${TARGETS} 3. ${INVOLVE}`;
+    const grid = [head, [combined, 'Involve Members', 'June 2010'], [combined, 'Involve staff', 'July 2010']];
+    expect(read(grid).actions.map((a) => [a.ref, a.kloe, a.recommendation])).toEqual([
+      ['3.1', TARGETS, `3. ${INVOLVE}`],
+      ['3.2', TARGETS, `3. ${INVOLVE}`],
+    ]);
+  });
+});
