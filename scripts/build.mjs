@@ -52,4 +52,7 @@ try {
 } catch (error) {
   if (error.code !== 'ENOENT') throw error;
 }
-console.log(`dist/Code.js: ${(code.length / 1024).toFixed(1)} KiB, ${entryPoints.length} entry points`);
+// `--quiet` (npm start): the run's own summary is all the officer reads.
+if (!process.argv.includes('--quiet')) {
+  console.log(`dist/Code.js: ${(code.length / 1024).toFixed(1)} KiB, ${entryPoints.length} entry points`);
+}

@@ -248,7 +248,7 @@ function importReportLines(bundle: LoadedBundle): string[] {
   if (rows.length === 0) return [];
   const shown = rows
     .slice(0, REPORT_LINES_SHOWN)
-    .map((r) => `  Row ${String(r[0])}: ${String(r[2])} ${String(r[3])}`);
+    .map((r) => `  Row ${String(r[0])}: ${String(r[2])} (kept: ${String(r[3])})`);
   if (rows.length > REPORT_LINES_SHOWN)
     shown.push(`  … and ${rows.length - REPORT_LINES_SHOWN} more in import-report.csv`);
   return [`Import report (${rows.length} ${rows.length === 1 ? 'line' : 'lines'} to look at):`, ...shown];

@@ -166,4 +166,40 @@ describe('Import plan through the Import sheet', () => {
     const row = registerRows(bundle).find((r) => String(r.Action).startsWith('Involve Members'));
     expect(row?.['Due date']).toEqual(new Date('2010-06-29T23:00:00Z'));
   });
+
+  it('applies a changed plan: new actions where they stand, edited text as updates by import, nothing twice', () => {
+    const bundle = emptyRegister('2010-09-06');
+    const plan = [
+      ['Ref', 'Action', 'Timescale', 'Lead'],
+      ['1.1', 'Produce guidance on outcomes', 'by March 2011', 'AK'],
+      ['1.2', 'Review the data quality policy', 'by June 2011', 'AK'],
+    ];
+    paste(bundle, plan);
+    bundle.clickMenu('Import plan');
+    const changed = [
+      plan[0],
+      plan[1],
+      ['1.1a', 'Agree the outcome measures with partners', 'by April 2011', 'AK'],
+      ['1.2', 'Review and republish the data quality policy', 'by June 2011', 'AK'],
+    ];
+    paste(bundle, changed);
+    bundle.clickMenu('Import plan');
+    const prompts = bundle.ws.sheets.ui.dialogs.map((d) => d.prompt);
+    expect(prompts.at(-2)).toMatch(/gives: 1 new, 1 updated, 1 unchanged\./);
+    expect(registerRows(bundle).map((r) => [r.Ref, r.Action])).toEqual([
+      ['1.1', 'Produce guidance on outcomes'],
+      ['1.1a', 'Agree the outcome measures with partners'],
+      ['1.2', 'Review and republish the data quality policy'],
+    ]);
+    const update = valuesOf(bundle, 'History')
+      .slice(1)
+      .find((h) => h[3] === 'Action' && h[2] === '1.2');
+    expect(update?.slice(1, 6)).toEqual([
+      'Import plan (policy.officer@example.org)',
+      '1.2',
+      'Action',
+      'Review the data quality policy',
+      'Review and republish the data quality policy',
+    ]);
+  });
 });

@@ -131,6 +131,22 @@ describe('the record of every action', () => {
     expect(Math.max(...ids)).toBe(13);
   });
 
+  it('records rows an officer deletes as they are deleted (the change trigger), with who and their last values', () => {
+    const bundle = sampleRegister();
+    const [first, second] = registerRows(bundle).slice(3, 5);
+    bundle.as('bea.marsh@example.org', () => bundle.deleteRows('Register', 5, 2));
+    const lines = history(bundle).slice(-2);
+    expect(lines.map((l) => [l[1], l[2], l[3], l[6]])).toEqual([
+      ['bea.marsh@example.org', first.Ref, 'Action deleted', first['Action ID']],
+      ['bea.marsh@example.org', second.Ref, 'Action deleted', second['Action ID']],
+    ]);
+    expect(String(lines[0][4])).toContain(`Progress: ${String(first.Progress)}`);
+    // Refresh finds nothing more to record.
+    const count = history(bundle).length;
+    bundle.clickMenu('Refresh statuses');
+    expect(history(bundle)).toHaveLength(count);
+  });
+
   it('finds what changed while nothing was recording, with its true old value', () => {
     const bundle = sampleRegister();
     const before = registerRows(bundle)[0];

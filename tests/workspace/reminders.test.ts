@@ -328,6 +328,26 @@ describe('digests never twice, never lost', () => {
     expect(sentTo(bundle).sort()).toEqual([...LEADS_DUE, OWNER].sort());
   });
 
+  it('stops sending before the 6-minute limit and sends the rest with the next day’s run', () => {
+    const bundle = register();
+    // The first send takes five minutes: the run is past its budget of four and a half.
+    bundle.ws.runtime.pauseAt({ after: 'MailApp.sendEmail' }, () => bundle.ws.runtime.advance(5 * 60_000));
+    run(bundle, 0);
+    expect(bundle.ws.mail.sent).toHaveLength(1);
+    expect(logRows(bundle).filter((r) => r.outcome === 'deferred: time limit')).toHaveLength(3);
+    run(bundle, 1);
+    expect(sentTo(bundle).sort()).toEqual([...LEADS_DUE, OWNER].sort());
+  });
+
+  it('tells the owner when the Register sheet is gone, instead of failing in silence', () => {
+    const bundle = register();
+    bundle.ws.runtime.calls.uncounted(() => bundle.spreadsheet().deleteSheet(sheetOf(bundle, 'Register')));
+    expect(() => run(bundle, 0)).toThrow(/There is no Register sheet/);
+    const note = mailsTo(bundle, OWNER)[0];
+    expect(note.subject).toBe('The weekly reminders failed on 23 Nov 2026');
+    expect(note.body).toContain('Set up or repair register');
+  });
+
   it('tries a failed send again on the next days, then names it to the owner, once', () => {
     const officers = OFFICERS.map((o) =>
       o[0] === 'KL' ? [...o.slice(0, 3), 'kim.lee at council', o[4]] : o,
