@@ -259,15 +259,24 @@ export function naiveDigest(g: NaiveGlobals, today: IsoDate): void {
       log.appendRow([new Date(), action.ref, officer.email, 'sent']);
     }
   });
+  sendOwnerSummary(g, settings, counts, log);
+}
+
+/** Both baselines end the weekly run the same way: the owner's counts, one email, one log row. */
+export function sendOwnerSummary(
+  g: NaiveGlobals,
+  settings: Settings,
+  counts: { readonly overdue: number; readonly check: number },
+  log: GoogleAppsScript.Spreadsheet.Sheet,
+): void {
   const owner = settings.ownerEmail.trim();
-  if (owner !== '') {
-    g.MailApp.sendEmail(
-      owner,
-      `${settings.planName}: ${counts.overdue} overdue, ${counts.check} to check`,
-      `${counts.overdue} actions are overdue and ${counts.check} need their progress checked.`,
-    );
-    log.appendRow([new Date(), '', owner, 'sent']);
-  }
+  if (owner === '') return;
+  g.MailApp.sendEmail(
+    owner,
+    `${settings.planName}: ${counts.overdue} overdue, ${counts.check} to check`,
+    `${counts.overdue} actions are overdue and ${counts.check} need their progress checked.`,
+  );
+  log.appendRow([new Date(), '', owner, 'sent']);
 }
 
 /** The paper: the register read cell by cell, the appendix table built row by row and cell by cell. */

@@ -30,6 +30,7 @@ import {
   OFFICER_HEADERS,
   PAPER_COLUMNS,
   defaultSettings,
+  sendOwnerSummary,
   sheetNamed,
 } from './naive';
 
@@ -196,15 +197,7 @@ export function typicalDigest(g: NaiveGlobals, today: IsoDate): void {
     );
     log.appendRow([new Date(), lines.length, officer.email, 'sent']);
   }
-  const owner = settings.ownerEmail.trim();
-  if (owner !== '') {
-    g.MailApp.sendEmail(
-      owner,
-      `${settings.planName}: ${counts.overdue} overdue, ${counts.check} to check`,
-      `${counts.overdue} actions are overdue and ${counts.check} need their progress checked.`,
-    );
-    log.appendRow([new Date(), '', owner, 'sent']);
-  }
+  sendOwnerSummary(g, settings, counts, log);
 }
 
 /** The paper: the register in one read, then a table row appended per action and its cells one by one. */
