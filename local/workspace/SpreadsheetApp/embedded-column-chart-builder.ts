@@ -2,38 +2,8 @@
  * EmbeddedColumnChartBuilder: the typed builder asColumnChart() returns, with the methods the reference gives it.
  * Reference: https://developers.google.com/apps-script/reference/spreadsheet/embedded-column-chart-builder
  */
-import { FakeEmbeddedChartBuilder } from './embedded-chart-builder';
+import { FakeStackableChartBuilder } from './typed-chart-builder';
 
-export class FakeEmbeddedColumnChartBuilder extends FakeEmbeddedChartBuilder {
+export class FakeEmbeddedColumnChartBuilder extends FakeStackableChartBuilder {
   protected override readonly className: string = 'EmbeddedColumnChartBuilder';
-
-  override setTitle(chartTitle: unknown): this {
-    return this._text('title', chartTitle, 'setTitle');
-  }
-
-  override setColors(cssValues: unknown): this {
-    return this._colours(cssValues);
-  }
-
-  override setBackgroundColor(cssValue: unknown): this {
-    return this._text('backgroundColor', cssValue, 'setBackgroundColor');
-  }
-
-  override setLegendPosition(position: unknown): this {
-    return this._legend(position);
-  }
-
-  override setXAxisTitle(title: unknown): this {
-    return this._text('hAxis.title', title, 'setXAxisTitle');
-  }
-
-  override setYAxisTitle(title: unknown): this {
-    return this._text('vAxis.title', title, 'setYAxisTitle');
-  }
-
-  /** Stacks the series: each column (bar, area) sums the ones below it. */
-  override setStacked(): this {
-    this._spec.options.set('isStacked', true);
-    return this;
-  }
 }
