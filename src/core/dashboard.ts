@@ -313,6 +313,11 @@ const HEADER_GREY = '#eeeeee';
 /** Top to bottom beside the figures. */
 const CHART_ORDER: readonly ChartKey[] = ['status', 'trend', 'directorate'];
 
+/** Where a chart of the register sits: one under another, right of the figures. */
+export function chartAnchor(key: ChartKey): { row: number; column: number } {
+  return { row: 1 + CHART_ORDER.indexOf(key) * CHART_ROWS, column: CHART_COLUMN };
+}
+
 interface Block {
   readonly title: string;
   readonly header: readonly string[];
@@ -466,7 +471,7 @@ export function dashboardLayout(figures: DashboardFigures, settings: Settings): 
         ...chart,
         title: CHART_TITLES[chart.key],
         range: { row: headerRow, column: 1, rows: 1 + block.rows.length, columns },
-        anchor: { row: 1 + CHART_ORDER.indexOf(chart.key) * CHART_ROWS, column: CHART_COLUMN },
+        anchor: chartAnchor(chart.key),
       });
     }
   }

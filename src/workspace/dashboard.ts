@@ -10,7 +10,13 @@
  * the layout changes, and a chart is built only when its plan does.
  */
 import type { ChartKey, ChartPlan, DashboardLayout, PaperCounts } from '../core/dashboard';
-import { dashboardFigures, dashboardLayout, readPaperCounts } from '../core/dashboard';
+import {
+  CHART_TITLES,
+  chartAnchor,
+  dashboardFigures,
+  dashboardLayout,
+  readPaperCounts,
+} from '../core/dashboard';
 import { cellDate, cellText } from './cells';
 import type { RegisterReading } from './register';
 import { Workbook } from './workbook';
@@ -203,60 +209,98 @@ function placeCharts(
   recorded: DashboardState['charts'],
 ): { charts: Map<ChartKey, EmbeddedChart>; states: Partial<Record<ChartKey, ChartState>> } {
   const byId = chartsById(sheet);
+  const strays = strayCharts(byId, recorded);
   const charts = new Map<ChartKey, EmbeddedChart>();
   const states: Partial<Record<ChartKey, ChartState>> = {};
   const missing: ChartPlan[] = [];
   for (const key of CHART_KEYS) {
     const plan = plans.find((p) => p.key === key);
     const known = recorded[key];
-    const existing = known ? byId.get(known.id) : undefined;
+    const tracked = known ? byId.get(known.id) : undefined;
+    // A stray stands in for a tracked chart that is gone; any other stray goes.
+    const [adopted, ...extra] = tracked ? [] : (strays.get(key) ?? []);
+    for (const chart of [...(tracked ? (strays.get(key) ?? []) : extra)]) sheet.removeChart(chart);
+    const existing = tracked ?? adopted;
     if (!plan) {
       if (existing) sheet.removeChart(existing);
-    } else if (existing && known?.plan === JSON.stringify(plan)) {
-      charts.set(key, existing);
+    } else if (tracked && known?.plan === JSON.stringify(plan)) {
+      charts.set(key, tracked);
       states[key] = known;
-    } else if (existing && known) {
-      const rebuilt = shape(existing.modify(), sheet, plan).build();
+    } else if (existing) {
+      const rebuilt = shape(existing.modify(), sheet, plan, false).build();
       sheet.updateChart(rebuilt);
       charts.set(key, rebuilt);
-      states[key] = { id: known.id, plan: JSON.stringify(plan) };
+      states[key] = { id: existing.getChartId() ?? -1, plan: JSON.stringify(plan) };
     } else missing.push(plan);
   }
-  if (missing.length > 0) {
-    for (const plan of missing) {
-      const { row, column } = plan.anchor;
-      sheet.insertChart(shape(sheet.newChart(), sheet, plan).setPosition(row, column, 0, 0).build());
-    }
-    // Read back from the sheet: the reference promises a chart's id only once it is on a sheet.
-    for (const [id, chart] of chartsById(sheet)) {
-      if (byId.has(id)) continue;
-      const plan = missing.find((p) => p.title === chart.getOptions().get('title'));
-      if (!plan || charts.has(plan.key)) continue;
-      charts.set(plan.key, chart);
-      states[plan.key] = { id, plan: JSON.stringify(plan) };
-    }
-  }
+  if (missing.length > 0) insertCharts(sheet, missing, byId, charts, states);
   return { charts, states };
+}
+
+/**
+ * Charts the register drew but does not know by id: its title at exactly its place, left by two refreshes
+ * drawing the charts at the same moment (refreshes take no lock) or by a lost document property. An officer's
+ * own chart, or a copy of the register's, has another title or another place, and is never one.
+ */
+function strayCharts(
+  byId: ReadonlyMap<number, EmbeddedChart>,
+  recorded: DashboardState['charts'],
+): Map<ChartKey, EmbeddedChart[]> {
+  const known = new Set(CHART_KEYS.map((k) => recorded[k]?.id));
+  const strays = new Map<ChartKey, EmbeddedChart[]>();
+  for (const [id, chart] of byId) {
+    if (known.has(id)) continue;
+    const title = chart.getOptions().get('title');
+    const key = CHART_KEYS.find((k) => CHART_TITLES[k] === title);
+    if (!key) continue;
+    const info = chart.getContainerInfo();
+    const at = chartAnchor(key);
+    const placed = [info.getAnchorRow(), info.getAnchorColumn(), info.getOffsetX(), info.getOffsetY()];
+    if (placed.join() !== [at.row, at.column, 0, 0].join()) continue;
+    strays.set(key, [...(strays.get(key) ?? []), chart]);
+  }
+  return strays;
+}
+
+/** Inserts the missing charts, then reads their ids back: the reference promises an id only once on a sheet. */
+function insertCharts(
+  sheet: Sheet,
+  missing: readonly ChartPlan[],
+  before: ReadonlyMap<number, EmbeddedChart>,
+  charts: Map<ChartKey, EmbeddedChart>,
+  states: Partial<Record<ChartKey, ChartState>>,
+): void {
+  for (const plan of missing) {
+    const { row, column } = plan.anchor;
+    sheet.insertChart(shape(sheet.newChart(), sheet, plan, true).setPosition(row, column, 0, 0).build());
+  }
+  for (const [id, chart] of chartsById(sheet)) {
+    if (before.has(id)) continue;
+    const plan = missing.find((p) => p.title === chart.getOptions().get('title'));
+    if (!plan || charts.has(plan.key)) continue;
+    charts.set(plan.key, chart);
+    states[plan.key] = { id, plan: JSON.stringify(plan) };
+  }
 }
 
 /**
  * The plan on a builder: its type's typed methods first (the shared ones return a plain EmbeddedChartBuilder
  * in the typings), then its one range with a header row. Status colours need each status as its own series,
- * so the figures put the statuses side by side over their counts.
+ * so the figures put the statuses side by side over their counts. A new chart has no range to clear and has
+ * a legend unless told otherwise: those calls are left out for it.
  */
 function shape(
   builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
   sheet: Sheet,
   plan: ChartPlan,
+  fresh: boolean,
 ): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
   const columnChart = plan.type === 'COLUMN' ? builder.asColumnChart() : null;
   const typed = columnChart ? (plan.stacked ? columnChart.setStacked() : columnChart) : builder.asBarChart();
+  typed.setTitle(plan.title).setColors([...plan.colors]);
+  if (!fresh || !plan.legend)
+    typed.setLegendPosition(plan.legend ? Charts.Position.RIGHT : Charts.Position.NONE);
+  if (!fresh) typed.clearRanges();
   const { row, column, rows, columns } = plan.range;
-  return typed
-    .setTitle(plan.title)
-    .setColors([...plan.colors])
-    .setLegendPosition(plan.legend ? Charts.Position.RIGHT : Charts.Position.NONE)
-    .clearRanges()
-    .addRange(sheet.getRange(row, column, rows, columns))
-    .setNumHeaders(1);
+  return typed.addRange(sheet.getRange(row, column, rows, columns)).setNumHeaders(1);
 }
