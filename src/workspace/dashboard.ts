@@ -60,10 +60,14 @@ function readState(properties: GoogleAppsScript.Properties.Properties): Dashboar
   }
 }
 
-/** The Dashboard sheet, made when missing with its columns set for the tables. */
+/**
+ * The Dashboard sheet, made when missing with its columns set for the tables. A new sheet has none of the
+ * formats or charts the register last wrote (an officer deleted the old one): what it kept of them is forgotten.
+ */
 export function ensureDashboardSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
   const existing = ss.getSheetByName(DASHBOARD_SHEET);
   if (existing) return existing;
+  PropertiesService.getDocumentProperties().deleteProperty(DASHBOARD_STATE_KEY);
   const sheet = ss.insertSheet(DASHBOARD_SHEET);
   sheet.setColumnWidth(1, WIDTHS.first);
   sheet.setColumnWidths(2, WIDTHS.columns - 1, WIDTHS.other);

@@ -309,6 +309,22 @@ describe('the Dashboard’s charts', () => {
     expect(chartsOf(bundle).map((c) => c.id)).toEqual(ids);
   });
 
+  it('are drawn again with the figures and their formats when an officer deleted the sheet', () => {
+    const bundle = dashboardRegister();
+    bundle.ws.runtime.calls.uncounted(() => bundle.spreadsheet().deleteSheet(sheetOf(bundle, 'Dashboard')));
+    bundle.clickMenu('Set up or repair register');
+    bundle.clickMenu('Refresh statuses');
+    expect(chartsOf(bundle).map(titleOf)).toEqual(TITLES);
+    const formats = bundle.ws.runtime.calls.uncounted(() =>
+      sheetOf(bundle, 'Dashboard').getRange('A5:B6').getNumberFormats(),
+    );
+    expect(formats).toEqual([
+      ['@', '@'],
+      ['@', '0'],
+    ]);
+    expect(table(bundle, 'Actions by status')).toEqual([['Actions', 6, 1, 2, 1, 1, 11]]);
+  });
+
   it('are one set again after two refreshes drew them at the same moment', () => {
     const bundle = emptyRegister(TODAY);
     const header = valuesOf(bundle, 'Register')[0].map(String);
