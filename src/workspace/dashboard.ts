@@ -19,9 +19,13 @@ import {
 } from '../core/dashboard';
 import { cellDate, cellText } from './cells';
 import type { RegisterReading } from './register';
-import { Workbook } from './workbook';
+import type { Workbook } from './workbook';
 
 export const DASHBOARD_SHEET = 'Dashboard';
+/**
+ * Every paper made, whoever made it: the one place to find them all, since each lives in its maker's Drive; with
+ * its actions by status, the history the trend reads (Snapshots keep only the last paper).
+ */
 export const PAPER_LOG_SHEET = 'Paper log';
 /** Document property: the layout last written and the register's charts, {"rows", "columns", "formats", "charts"}. */
 export const DASHBOARD_STATE_KEY = 'dashboard.state';

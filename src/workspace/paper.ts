@@ -37,12 +37,8 @@ import { Workbook } from './workbook';
 export const PAPER_SHEET = 'Paper';
 export const SNAPSHOTS_SHEET = 'Snapshots';
 export const PAPER_HEADERS = ['Section', 'Paragraph'] as const;
-/**
- * Every paper made, whoever made it: the one place to find them all, since each lives in its maker's Drive; with
- * its actions by status, the history the Dashboard's trend reads (Snapshots keep only the last paper).
- */
-export { PAPER_LOG_SHEET };
-export { PAPER_LOG_HEADERS };
+/** The Paper log (src/workspace/dashboard.ts reads it for the trend), as set-up and the paper name it. */
+export { PAPER_LOG_HEADERS, PAPER_LOG_SHEET };
 
 /**
  * User property holding the id of the folder the register made for this officer's papers, per folder name.
