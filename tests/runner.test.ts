@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { PNG } from 'pngjs';
 import { DIST } from '../local/runner/bundle';
 import { HEADER_EXAMPLES } from '../local/runner/help';
 import { runRegister } from '../local/runner/run';
@@ -77,6 +79,28 @@ describe('the local runner (npm start)', () => {
     expect(readFileSync(join(out, 'import-report.csv'), 'utf8').split('\n')[0]).toBe(
       'Row,Column,Problem,What was kept,Text as written',
     );
+  });
+
+  it('writes the Dashboard: its charts as out/dashboard.png, its figures and pictures in register.xlsx', async () => {
+    const png = PNG.sync.read(readFileSync(join(out, 'dashboard.png')));
+    const colours = new Set<string>();
+    for (let i = 0; i < png.data.length; i += 4)
+      colours.add([0, 1, 2].map((k) => png.data[i + k].toString(16).padStart(2, '0')).join(''));
+    for (const status of ['e06666', 'ffd966', '93c47d', '6fa8dc'])
+      expect([status, colours.has(status)]).toEqual([status, true]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, 'register.xlsx'));
+    const sheet = book.getWorksheet('Dashboard') as ExcelJS.Worksheet;
+    expect(sheet.getCell('A5').value).toBe('Status');
+    expect(sheet.getImages()).toHaveLength(3);
+    const xml = execFileSync('unzip', ['-p', join(out, 'briefing-paper.docx'), 'word/document.xml']).toString(
+      'utf8',
+    );
+    expect(xml.match(/<w:drawing>/g)).toHaveLength(2);
+    const owner = readdirSync(join(out, 'emails'))
+      .map((name) => readFileSync(join(out, 'emails', name), 'utf8'))
+      .find((eml) => /^Subject: Action plan summary/m.test(eml));
+    expect(owner).toMatch(/^Content-ID: <statusChart>/m);
   });
 
   it('writes the sample briefing paper with a portrait report and a landscape appendix', () => {

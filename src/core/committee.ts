@@ -69,7 +69,12 @@ const zero = (): Record<StatusKey, number> => ({
 });
 const isOpen = (key: StatusKey): boolean => key !== 'completed' && key !== 'closed';
 
-function countBy(facts: RegisterFacts, labelOf: (i: number) => string, order: readonly string[]): CountRow[] {
+/** Actions counted by status under the label each takes (`order` first), leaving out labels with none. */
+export function countBy(
+  facts: Pick<RegisterFacts, 'decisions'>,
+  labelOf: (i: number) => string,
+  order: readonly string[],
+): CountRow[] {
   const rows = new Map<string, Record<StatusKey, number>>(order.map((label) => [label, zero()]));
   facts.decisions.forEach((d, i) => {
     const label = labelOf(i);
@@ -103,14 +108,26 @@ function priorityLabel(priority: string, order: readonly string[]): string {
   return order.find((p) => p.toLowerCase() === text.toLowerCase()) ?? text;
 }
 
+/** How late an open action is against its original due date, in calendar months. */
+export type LateBand = 'under1' | 'over1' | 'over3' | 'over6';
+
+/** The band of an open action past its original due date; null when it is not late, or closed or completed. */
+export function lateBand(decision: StatusDecision, today: IsoDate): LateBand | null {
+  const original = decision.originalDueDate;
+  if (!isOpen(decision.key) || original === null || original >= today) return null;
+  if (addMonths(original, 6) < today) return 'over6';
+  if (addMonths(original, 3) < today) return 'over3';
+  if (addMonths(original, 1) < today) return 'over1';
+  return 'under1';
+}
+
 function overdueBands(facts: RegisterFacts): { over6: string[]; over3: string[] } {
   const over6: string[] = [];
   const over3: string[] = [];
   facts.decisions.forEach((d, i) => {
-    const original = d.originalDueDate;
-    if (!isOpen(d.key) || original === null) return;
-    if (addMonths(original, 6) < facts.today) over6.push(facts.actions[i].ref);
-    else if (addMonths(original, 3) < facts.today) over3.push(facts.actions[i].ref);
+    const band = lateBand(d, facts.today);
+    if (band === 'over6') over6.push(facts.actions[i].ref);
+    else if (band === 'over3') over3.push(facts.actions[i].ref);
   });
   return { over6, over3 };
 }

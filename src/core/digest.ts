@@ -26,6 +26,8 @@ export interface DigestInput {
   readonly extensions?: readonly ActionExtensions[];
   /** This register against the last paper's snapshot (comparePapers): lists open actions with no update. */
   readonly comparison?: PaperComparison | null;
+  /** True when the Dashboard has its status chart: the owner's summary shows it inline (cid:statusChart). */
+  readonly statusChart?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -299,7 +301,12 @@ export interface DigestContext {
   readonly settings: Settings;
   readonly week: IsoDate;
   readonly url: string;
+  /** The status chart goes with the message as the inline image STATUS_CHART_CID. */
+  readonly statusChart?: boolean;
 }
+
+/** The inline image's key: the sender passes the chart's PNG as `inlineImages: { statusChart: blob }`. */
+export const STATUS_CHART_CID = 'statusChart';
 
 const CELL = 'border:1px solid #bbbbbb;padding:4px 6px;vertical-align:top;text-align:left';
 const HEAD = `${CELL};background:#eeeeee`;
@@ -648,6 +655,12 @@ function renderSummary(summary: OwnerSummary, context: DigestContext, limit: num
       ],
     ),
   );
+  if (context.statusChart) {
+    html.push(
+      `<p><img src="cid:${STATUS_CHART_CID}" alt="Chart: actions by status" width="600" height="371" ` +
+        'style="max-width:100%;height:auto"></p>',
+    );
+  }
   text.push('ACTIONS BY STATUS');
   for (const k of STATUS_KEYS) text.push(`  ${label(k)}: ${summary.byStatus[k]}`);
   text.push(`  Total: ${summary.total}`, '');
@@ -819,7 +832,12 @@ export interface WeeklyMessages {
 export function weeklyMessages(input: DigestInput, week: IsoDate = weekOf(input.today)): WeeklyMessages {
   const grouping = groupByLead(input);
   const summary = summarise(input, grouping, week);
-  const context: DigestContext = { settings: input.settings, week, url: input.url };
+  const context: DigestContext = {
+    settings: input.settings,
+    week,
+    url: input.url,
+    statusChart: input.statusChart === true,
+  };
   const messages: WeeklyMessage[] = grouping.groups.map((g) => {
     const to = g.officer.email.trim();
     return {

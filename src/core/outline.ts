@@ -2,6 +2,7 @@
  * The committee paper as plain data: what a renderer needs to write the Google Doc, and nothing it must decide.
  * The report (front matter, numbered sections, contact details) is portrait; the appendix is landscape.
  */
+import type { ChartKey } from './dashboard';
 import type { IsoDate, StatusKey, StatusStyle } from './model';
 
 /** One row of the Paper sheet: the section it belongs to and one paragraph of text. */
@@ -71,6 +72,12 @@ export interface AppendixTable {
   readonly empty: string;
 }
 
+/** A Dashboard chart the paper shows, by which chart it is and the alternative text its picture carries. */
+export interface PaperChart {
+  readonly key: ChartKey;
+  readonly title: string;
+}
+
 export interface GlossaryEntry {
   readonly abbreviation: string;
   readonly meaning: string;
@@ -96,6 +103,8 @@ export interface PaperAppendix {
   readonly glossaryTable: AppendixTable;
   /** Every status's label and colours, for colouring the status cells. */
   readonly styles: Readonly<Record<StatusKey, StatusStyle>>;
+  /** The Dashboard's charts shown after the summary tables, as pictures: the status chart, then the trend. */
+  readonly charts: readonly PaperChart[];
 }
 
 export type PageOrientation = 'portrait' | 'landscape';

@@ -7,6 +7,8 @@
 import { glossaryTable, keyStatuses, keyTable, leadCell, parseGlossary, progressReport } from './appendix';
 import type { CommitteeSummary, RegisterFacts } from './committee';
 import { committeeSummary, extensionsTable, listRefs, pastLimitTable, summaryTables } from './committee';
+import type { ChartKey } from './dashboard';
+import { CHART_TITLES } from './dashboard';
 import { formatLongUk, formatShortUk, isIsoDate } from './dates';
 import type { ActionExtensions, ExtensionEntry } from './extensions';
 import { NO_EXTENSIONS, extensionsByAction, extensionsOf } from './extensions';
@@ -64,6 +66,8 @@ export interface PaperInput {
   readonly ledger: readonly ExtensionEntry[];
   /** The last paper's snapshot (lastSnapshot of the Snapshots rows); null for the first paper. */
   readonly previous: Snapshot | null;
+  /** The Dashboard charts there are to show (the status chart, the trend); none when not given. */
+  readonly charts?: readonly ChartKey[];
   readonly today: IsoDate;
 }
 
@@ -79,6 +83,9 @@ interface SectionSpec {
   /** For Implications: the labelled paragraphs 8.1 to 8.6, each its own Paper sheet section. */
   readonly items?: readonly string[];
 }
+
+/** The Dashboard charts the paper shows after its summary tables, in order. */
+export const PAPER_CHARTS: readonly ChartKey[] = ['status', 'trend'];
 
 /** The numbered sections of the council's briefing paper, in order (seed 001). */
 export const PAPER_SECTIONS: readonly SectionSpec[] = [
@@ -318,8 +325,11 @@ function author(
   };
 }
 
-/** Without a ledger, the Revised due date and Extensions cells stand for it, as decideStatus takes them. */
-function extensionsFor(input: PaperInput): ActionExtensions[] {
+/**
+ * What the ledger holds for each action, in register order. Without a ledger, the Revised due date and
+ * Extensions cells stand for it, as decideStatus takes them.
+ */
+export function extensionsFor(input: Pick<PaperInput, 'actions' | 'ledger'>): ActionExtensions[] {
   if (input.ledger.length === 0) {
     return input.actions.map((a) => ({
       ...NO_EXTENSIONS,
@@ -399,6 +409,10 @@ export function buildPaper(input: PaperInput): BuiltPaper {
     glossary: parseGlossary(settings.glossary),
     glossaryTable: glossaryTable(parseGlossary(settings.glossary)),
     styles: settings.statuses,
+    charts: PAPER_CHARTS.filter((key) => input.charts?.includes(key)).map((key) => ({
+      key,
+      title: CHART_TITLES[key],
+    })),
   };
   const frame = {
     name: `${head.title} - ${head.committee} - ${formatShortUk(meetingDate)}`,

@@ -4,7 +4,7 @@
  * measured is what is written. Lines follow seed 001 ("Report of:", "Date:", numbered sections, "Officer
  * Contact Details" with Name, Title, Contact No. and Email).
  */
-import type { AppendixTable, PaperOutline } from './outline';
+import type { AppendixTable, PaperChart, PaperOutline } from './outline';
 
 /** The Docs API's named styles the paper uses (ParagraphStyle.namedStyleType). */
 export type LineStyle = 'NORMAL_TEXT' | 'TITLE' | 'SUBTITLE' | 'HEADING_1' | 'HEADING_2';
@@ -24,7 +24,13 @@ export interface PaperTableBlock {
   readonly table: AppendixTable;
 }
 
-export type PaperBlock = PaperLine | PaperTableBlock;
+/** A Dashboard chart as a picture in a paragraph of its own. */
+export interface PaperImage {
+  readonly kind: 'image';
+  readonly chart: PaperChart;
+}
+
+export type PaperBlock = PaperLine | PaperTableBlock | PaperImage;
 
 const line = (text: string, style: LineStyle = 'NORMAL_TEXT', alignment: 'END' | null = null): PaperLine => ({
   kind: 'line',
@@ -69,9 +75,15 @@ function reportBlocks(outline: Omit<PaperOutline, 'size'>): PaperLine[] {
   return lines;
 }
 
-/** Every block of the paper in order: the portrait report, then the landscape appendix. */
+/**
+ * Every block of the paper in order: the portrait report, then the landscape appendix with the Dashboard's
+ * charts after its summary tables.
+ */
 export function paperBlocks(outline: Omit<PaperOutline, 'size'>): PaperBlock[] {
   const { appendix } = outline;
+  // The summary tables come first; the charts follow them.
+  const after = appendix.tables.findIndex((t) => t.kind !== 'summary');
+  const summary = after < 0 ? appendix.tables : appendix.tables.slice(0, after);
   const start: PaperLine = {
     ...line(`${appendix.label}: ${appendix.title}`, 'HEADING_1'),
     appendixStart: true,
@@ -81,7 +93,9 @@ export function paperBlocks(outline: Omit<PaperOutline, 'size'>): PaperBlock[] {
     start,
     line(appendix.asAt),
     ...appendix.notes.map((note) => line(note)),
-    ...appendix.tables.flatMap(tableBlocks),
+    ...summary.flatMap(tableBlocks),
+    ...appendix.charts.map((chart): PaperImage => ({ kind: 'image', chart })),
+    ...appendix.tables.slice(summary.length).flatMap(tableBlocks),
     ...tableBlocks(appendix.keyTable),
     ...(appendix.glossaryTable.rows.length === 0 ? [] : tableBlocks(appendix.glossaryTable)),
   ];

@@ -28,6 +28,9 @@ export function rowSize(cells: readonly string[]): number {
   return size;
 }
 
+/** A picture in its own paragraph: one index for the image and one for the newline. */
+const IMAGE_SIZE = 2;
+
 /** A table with no rows: its start and end, and the empty paragraph Docs keeps after it. */
 const TABLE_FRAME = 3;
 
@@ -54,6 +57,7 @@ export function outlineSize(outline: Omit<PaperOutline, 'size'>): number {
   let size = 0;
   for (const block of paperBlocks(outline)) {
     if (block.kind === 'line') size += textSize(block.text);
+    else if (block.kind === 'image') size += IMAGE_SIZE;
     else size += TABLE_FRAME + rowSize(block.table.header) + rowsSize(block.table.rows);
   }
   return size;

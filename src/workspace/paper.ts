@@ -9,7 +9,7 @@ import type { Settings } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
 import type { PaperForm, PaperOutline, PaperText } from '../core/paper';
 import { buildPaper, defaultPaperTexts, paperFormDefaults, validatePaperForm } from '../core/paper';
-import type { PaperBlock } from '../core/paperBlocks';
+import type { PaperBlock, PaperLine, PaperTableBlock } from '../core/paperBlocks';
 import { paperBlocks } from '../core/paperBlocks';
 import type { PlacedLine, PlacedTable } from '../core/paperRequests';
 import { paperRequests } from '../core/paperRequests';
@@ -22,19 +22,23 @@ import {
   snapshotRowsToKeep,
 } from '../core/snapshots';
 import { missingPermission, permissionMessage } from '../core/permissions';
+import type { StatusCounts } from '../core/committee';
+import { PAPER_LOG_HEADERS, paperCountCells, statusCounts } from '../core/dashboard';
+import { STATUS_KEYS } from '../core/model';
 import { cellDate, cellText } from './cells';
+import type { DashboardCharts } from './dashboard';
+import { PAPER_LOG_SHEET, dashboardCharts } from './dashboard';
 import { guarded, runningUser } from './messages';
 import { refreshStatuses } from './register';
 import { readSettings } from './settings';
-import { activeSpreadsheet, appendRows, ensureSheet } from './sheets';
+import { activeSpreadsheet, appendRows, ensureSheet, styleHeader } from './sheets';
 import { Workbook } from './workbook';
 
 export const PAPER_SHEET = 'Paper';
 export const SNAPSHOTS_SHEET = 'Snapshots';
 export const PAPER_HEADERS = ['Section', 'Paragraph'] as const;
-/** Every paper made, whoever made it: the one place to find them all, since each lives in its maker's Drive. */
-export const PAPER_LOG_SHEET = 'Paper log';
-export const PAPER_LOG_HEADERS = ['When', 'Paper', 'Link', 'PDF', 'Made by', 'Folder'] as const;
+/** The Paper log (src/workspace/dashboard.ts reads it for the trend), as set-up and the paper name it. */
+export { PAPER_LOG_HEADERS, PAPER_LOG_SHEET };
 
 /**
  * User property holding the id of the folder the register made for this officer's papers, per folder name.
@@ -93,7 +97,9 @@ function makePaper(formValues: unknown): PaperResult {
 
   docsApi();
   const ss = activeSpreadsheet();
-  const reading = refreshStatuses(new Workbook(ss));
+  const wb = new Workbook(ss);
+  const reading = refreshStatuses(wb);
+  const charts = dashboardCharts(wb);
   const { paper, snapshots } = ensurePaperSheets(ss, reading.settings);
   const settings = reading.settings;
   const recorded = readSnapshotSheet(snapshots, reading.timeZone, settings);
@@ -107,6 +113,7 @@ function makePaper(formValues: unknown): PaperResult {
     ledger: reading.ledger,
     previous: lastSnapshot(recorded, reading.today),
     today: reading.today,
+    charts: [...charts.keys()],
   });
 
   const warnings = [...outline.warnings];
@@ -119,7 +126,7 @@ function makePaper(formValues: unknown): PaperResult {
   const doc = DocumentApp.create(outline.name);
   const id = doc.getId();
   const url = doc.getUrl();
-  writePaper(doc.getBody(), blocks);
+  writePaper(doc.getBody(), blocks, charts);
   // The Docs API sees DocumentApp's edits only once they are saved.
   doc.saveAndClose();
   stylePaper(id, outline, blocks);
@@ -139,7 +146,8 @@ function makePaper(formValues: unknown): PaperResult {
 
   const result = { url, name: outline.name, folder: placed?.name ?? null, pdfUrl, warnings };
   const keep = snapshotRowsToKeep(recorded, snapshot);
-  if (!recordPaper(ss, result, () => recordSnapshot(snapshots, keep, snapshot, reading.timeZone))) {
+  const counts = statusCounts(snapshot.rows.map((row) => row.status));
+  if (!recordPaper(ss, result, counts, () => recordSnapshot(snapshots, keep, snapshot, reading.timeZone))) {
     warnings.push(
       'This paper is not in the Snapshots or Paper log sheets: another paper was being recorded at the same ' +
         'moment. The next paper compares with the last one recorded.',
@@ -191,6 +199,27 @@ export function ensurePaperSheets(
   return { paper, snapshots };
 }
 
+/**
+ * The Paper log, made by set-up with its header; a log made before it counted each paper's actions by status
+ * gains the count columns' headers.
+ */
+export function ensurePaperLog(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = ss.getSheetByName(PAPER_LOG_SHEET);
+  if (!existing) return ensureSheet(ss, PAPER_LOG_SHEET, PAPER_LOG_HEADERS);
+  const width = PAPER_LOG_HEADERS.length;
+  const maxColumns = existing.getMaxColumns();
+  if (maxColumns < width) existing.insertColumnsAfter(maxColumns, width - maxColumns);
+  const header = existing.getRange(1, 1, 1, width);
+  const cells = header.getValues()[0].map((v) => cellText(v));
+  if (cells.some((c, i) => c === '' && PAPER_LOG_HEADERS[i] !== '')) {
+    header.setValues([cells.map((c, i) => c || PAPER_LOG_HEADERS[i])]);
+    styleHeader(existing, width);
+  }
+  return existing;
+}
+
 /** The Paper sheet's rows, one getValues; columns found by header. */
 export function readPaperTexts(sheet: GoogleAppsScript.Spreadsheet.Sheet): PaperText[] {
   const [header = [], ...rows] = sheet.getDataRange().getValues();
@@ -223,6 +252,7 @@ function readSnapshotSheet(
 function recordPaper(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   paper: Omit<PaperResult, 'warnings'>,
+  counts: StatusCounts,
   snapshot: () => void,
 ): boolean {
   const lock = LockService.getDocumentLock();
@@ -237,8 +267,9 @@ function recordPaper(
       paper.pdfUrl ?? '',
       runningUser(),
       paper.folder ?? 'My Drive',
+      ...paperCountCells(counts),
     ];
-    appendRows(log, [row], ['dd mmm yyyy hh:mm', '@', '@', '@', '@', '@']);
+    appendRows(log, [row], ['dd mmm yyyy hh:mm', '@', '@', '@', '@', '@', ...STATUS_KEYS.map(() => '0')]);
     return true;
   } finally {
     lock.releaseLock();
@@ -354,10 +385,20 @@ function docsApi(): GoogleAppsScript.Docs {
   return Docs;
 }
 
-/** Writes the blocks into a new document's body, the first line into the empty paragraph it starts with. */
-function writePaper(body: GoogleAppsScript.Document.Body, blocks: readonly PaperBlock[]): void {
+/**
+ * Writes the blocks into a new document's body, the first line into the empty paragraph it starts with; a chart
+ * as its PNG in a paragraph of its own.
+ */
+function writePaper(
+  body: GoogleAppsScript.Document.Body,
+  blocks: readonly PaperBlock[],
+  charts: DashboardCharts,
+): void {
   blocks.forEach((block, i) => {
-    if (block.kind === 'table') {
+    if (block.kind === 'image') {
+      const chart = charts.get(block.chart.key);
+      if (chart) body.appendImage(chart.getBlob()).setAltTitle(block.chart.title);
+    } else if (block.kind === 'table') {
       body.appendTable([[...block.table.header], ...block.table.rows.map((r) => [...r.cells])]);
     } else if (i === 0) {
       body.setText(block.text);
@@ -366,6 +407,8 @@ function writePaper(body: GoogleAppsScript.Document.Body, blocks: readonly Paper
     }
   });
 }
+
+type TextBlock = PaperLine | PaperTableBlock;
 
 /** What documents.get returns of the body's top level: indexes, paragraph text and which elements are tables. */
 const STRUCTURE_FIELDS = 'body/content(startIndex,endIndex,paragraph/elements/textRun/content,table/rows)';
@@ -381,12 +424,12 @@ const paragraphText = (element: StructuralElement): string =>
  */
 function placeBlocks(
   content: readonly StructuralElement[],
-  blocks: readonly PaperBlock[],
+  blocks: readonly TextBlock[],
 ): { startIndex: number; endIndex: number }[] {
   // Only paragraphs and tables were written; the section break Docs opens every body with is neither.
   const elements = content.filter((e) => e.paragraph !== undefined || e.table !== undefined);
   let at = 0;
-  const fail = (block: PaperBlock): never => {
+  const fail = (block: TextBlock): never => {
     const what = block.kind === 'table' ? `the table "${block.table.caption}"` : `the line "${block.text}"`;
     throw new Error(`The paper's Doc does not hold ${what} where it was written.`);
   };
@@ -415,7 +458,9 @@ function placeBlocks(
 }
 
 /** One documents.get for the indexes, then one documents.batchUpdate with every style of the paper. */
-function stylePaper(id: string, outline: PaperOutline, blocks: readonly PaperBlock[]): void {
+function stylePaper(id: string, outline: PaperOutline, written: readonly PaperBlock[]): void {
+  // A picture needs no style, and its paragraph reads as an empty one: it is stepped over like one.
+  const blocks = written.filter((b): b is TextBlock => b.kind !== 'image');
   const docs = docsApi();
   const content = docs.Documents.get(id, { fields: STRUCTURE_FIELDS }).body?.content ?? [];
   const placed = placeBlocks(content, blocks);

@@ -23,6 +23,7 @@ import { decideStatus } from '../core/status';
 import { cellText } from './cells';
 import { FOUND_LATER, addedLine, appendHistory, deletedLine, linesOf } from './history';
 import type { HistoryLine } from './history';
+import { updateDashboard } from './dashboard';
 import { Ledger } from './extensions';
 import { RecordStore, rowCells } from './record';
 import type { RegisterView } from './registerView';
@@ -202,7 +203,8 @@ export function refreshStatuses(wb: Workbook = new Workbook()): RegisterReading 
   ledger.save();
   appendHistory(wb.ss, history, FOUND_LATER);
   wb.forget('register');
-  return reading(wb, grid, actions, problems, ledger);
+  const result = reading(wb, grid, actions, problems, ledger);
+  return { ...result, statusChart: updateDashboard(wb, result).has('status') };
 }
 
 /**

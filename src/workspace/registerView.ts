@@ -15,4 +15,6 @@ export interface RegisterView {
   readonly timeZone: string;
   /** Link to the Register sheet for emails and papers. */
   readonly url: string;
+  /** True when the refresh drew the Dashboard's status chart: the owner's summary shows it. */
+  readonly statusChart?: boolean;
 }

@@ -28,6 +28,7 @@ import {
   type PlannedDelivery,
 } from '../core/delivery';
 import {
+  STATUS_CHART_CID,
   buildDigest,
   deliveryProblemsEmail,
   runFailedEmail,
@@ -46,6 +47,7 @@ import {
 import type { IsoDate } from '../core/model';
 import { missingPermission, permissionMessage } from '../core/permissions';
 import { plural } from '../core/text';
+import { statusChartBlob } from './dashboard';
 import { guarded, runningUser } from './messages';
 import { RegisterError, loadRegister, refreshStatuses, type RegisterReading } from './register';
 import type { RegisterView } from './registerView';
@@ -587,6 +589,10 @@ function send(message: WeeklyMessage, planName: string, ownerEmail: string): str
   // Officers' replies go to the plan owner rather than to whoever installed the trigger.
   if (message.kind === 'digest' && ownerEmail.trim() !== '') options.replyTo = ownerEmail.trim();
   if (message.cc) options.cc = message.cc;
+  if (message.kind === 'summary' && email.htmlBody.includes(`cid:${STATUS_CHART_CID}`)) {
+    const chart = statusChartBlob(activeSpreadsheet());
+    if (chart) options.inlineImages = { [STATUS_CHART_CID]: chart };
+  }
   try {
     MailApp.sendEmail(message.to, email.subject, email.body, options);
     return null;

@@ -8,7 +8,8 @@ import { cellText } from './cells';
 import { EXTENSIONS_SHEET, ensureExtensionsSheet } from './extensions';
 import { HISTORY_HEADERS, ensureHistorySheet } from './history';
 import { runningUser } from './messages';
-import { PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperSheets } from './paper';
+import { DASHBOARD_SHEET, ensureDashboardSheet } from './dashboard';
+import { PAPER_LOG_SHEET, PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperLog, ensurePaperSheets } from './paper';
 import { ensureRecordSheet } from './record';
 import { RegisterError, readRegisterGrid } from './register';
 import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet } from './settings';
@@ -105,6 +106,8 @@ export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
     PAPER_SHEET,
     SNAPSHOTS_SHEET,
     EXTENSIONS_SHEET,
+    PAPER_LOG_SHEET,
+    DASHBOARD_SHEET,
   ].filter((name) => ss.getSheetByName(name) === null);
   ensureSettingsSheet(ss);
   ensureOfficersSheet(ss);
@@ -119,6 +122,8 @@ export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
   const { sheet, columns, addedColumns, renamedColumns } = ensureRegisterColumns(ss);
   const { settings } = wb.settings();
   ensurePaperSheets(ss, settings);
+  ensurePaperLog(ss);
+  ensureDashboardSheet(ss);
   formatColumns(sheet, columns, addedColumns);
   keepTextAsWritten(sheet, columns);
   applyValidation(ss, sheet, columns, settings);

@@ -1,4 +1,5 @@
 import {
+  STATUS_CHART_CID,
   buildDigest,
   deliveryProblemsEmail,
   digestSubject,
@@ -294,6 +295,18 @@ describe("the owner's summary", () => {
     expect(body).toContain('"ZZ": 2.1');
     expect(body).toContain('2.2: Action 2.2');
     expect(owner?.email?.htmlBody).toContain('&quot;ZZ&quot;: 2.1');
+  });
+
+  it('shows the status chart after the status table when the Dashboard has one, and only to the owner', () => {
+    const { messages } = weeklyMessages({ ...data, statusChart: true }, WEEK);
+    const html = messages.find((m) => m.kind === 'summary')?.email?.htmlBody ?? '';
+    const image = html.indexOf(`<img src="cid:${STATUS_CHART_CID}"`);
+    expect(image).toBeGreaterThan(html.indexOf('Actions by status'));
+    expect(image).toBeLessThan(html.indexOf('Actions by key line of enquiry'));
+    for (const m of messages.filter((m) => m.kind === 'digest'))
+      expect(m.email?.htmlBody ?? '').not.toContain('cid:');
+    const without = weeklyMessages(data, WEEK).messages.find((m) => m.kind === 'summary');
+    expect(without?.email?.htmlBody).not.toContain('cid:');
   });
 });
 

@@ -627,7 +627,11 @@ describe('Appendix 1: the progress report', () => {
 describe('the paper block by block, as the renderer writes it', () => {
   const shown = (blocks: PaperBlock[]) =>
     blocks.map((b) =>
-      b.kind === 'line' ? [b.text, b.style, b.alignment, b.appendixStart] : `[${b.table.kind}]`,
+      b.kind === 'line'
+        ? [b.text, b.style, b.alignment, b.appendixStart]
+        : b.kind === 'table'
+          ? `[${b.table.kind}]`
+          : `[image ${b.chart.key}]`,
     );
 
   it('opens with the front matter of seed 001, the agenda item at the right margin', () => {
@@ -689,5 +693,25 @@ describe('the paper block by block, as the renderer writes it', () => {
     ]);
     // With no glossary in Settings the key ends the paper.
     expect(shown(paperBlocks(buildPaperOutline(input()))).at(-1)).toBe('[key]');
+  });
+
+  it('shows the Dashboard’s status chart, then its trend, after the summary tables, when it has them', () => {
+    const outline = buildPaperOutline(input({ charts: ['directorate', 'trend', 'status'] }));
+    expect(outline.appendix.charts).toEqual([
+      { key: 'status', title: 'Actions by status' },
+      { key: 'trend', title: 'Actions by status at each paper' },
+    ]);
+    const blocks = shown(paperBlocks(outline));
+    const first = blocks.indexOf('[image status]');
+    expect(blocks.slice(first - 2, first + 3)).toEqual([
+      expect.arrayContaining([expect.stringMatching(/^Changes since the last paper/)]),
+      '[summary]',
+      '[image status]',
+      '[image trend]',
+      expect.arrayContaining(['Extensions for the Committee to note or approve']),
+    ]);
+    // Each picture is one index and its paragraph's newline.
+    expect(outline.size.estimate - buildPaperOutline(input()).size.estimate).toBe(4);
+    expect(shown(paperBlocks(buildPaperOutline(input())))).not.toContain('[image status]');
   });
 });

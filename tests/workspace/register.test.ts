@@ -253,7 +253,8 @@ describe('Refresh statuses', () => {
     const before = valuesOf(bundle, 'Register');
     bundle.ws.runtime.calls.reset();
     bundle.clickMenu('Refresh statuses');
-    expect(bundle.ws.runtime.calls.snapshot()['Range.setValues']).toBe(1);
+    // The Status column, and the Dashboard's figures.
+    expect(bundle.ws.runtime.calls.snapshot()['Range.setValues']).toBe(2);
     const after = valuesOf(bundle, 'Register');
     const status = (before[0] as string[]).indexOf('Status');
     after.forEach((row, r) =>

@@ -286,11 +286,13 @@ describe('digests never twice, never lost', () => {
 
   it('carries a week on after a run that died between a send and its record: nothing twice, nobody missed', () => {
     const bundle = register();
-    // Apps Script stops the run just as it would record the first send (the third property write of the run:
-    // the week opened, the first message marked "sending", then its "sent").
-    const disarm = bundle.ws.runtime.pauseAt({ before: 'Properties.setProperty', occurrence: 3 }, () => {
-      throw new Error('Exceeded maximum execution time');
-    });
+    // Apps Script stops the run just as it would record the first send: the property write after the send.
+    const runtime = bundle.ws.runtime;
+    const disarm = runtime.pauseAt({ after: 'MailApp.sendEmail' }, () =>
+      runtime.pauseAt({ before: 'Properties.setProperty' }, () => {
+        throw new Error('Exceeded maximum execution time');
+      }),
+    );
     expect(() => run(bundle, 0)).toThrow('Exceeded maximum execution time');
     disarm();
     const first = bundle.ws.mail.sent[0].to[0];

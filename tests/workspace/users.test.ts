@@ -189,7 +189,19 @@ describe('briefing papers by two officers', () => {
     expect([first, second, third].map(folderOf)).toEqual([folders[0].id, folders[1].id, folders[0].id]);
     expect([first, second, third].every((p) => p.warnings.length === 0)).toBe(true);
     const log = valuesOf(bundle, 'Paper log');
-    expect(log[0]).toEqual(['When', 'Paper', 'Link', 'PDF', 'Made by', 'Folder']);
+    expect(log[0]).toEqual([
+      'When',
+      'Paper',
+      'Link',
+      'PDF',
+      'Made by',
+      'Folder',
+      'Overdue',
+      'Check Progress',
+      'In Progress',
+      'Completed',
+      'Closed',
+    ]);
     expect(log.slice(1).map((r) => [r[2], r[4], r[5]])).toEqual([
       [first.url, OWNER, 'Action Plan Papers'],
       [second.url, COLLEAGUE, 'Action Plan Papers'],
