@@ -438,6 +438,7 @@ function send(message: WeeklyMessage, planName: string, ownerEmail: string): str
   };
   // Officers' replies go to the plan owner rather than to whoever installed the trigger.
   if (message.kind === 'digest' && ownerEmail.trim() !== '') options.replyTo = ownerEmail.trim();
+  if (message.cc) options.cc = message.cc;
   try {
     MailApp.sendEmail(message.to, email.subject, email.body, options);
     return OUTCOMES.sent;

@@ -328,7 +328,8 @@ describe('the calls an import from a Doc makes', () => {
     expect(calls['TableCell.getRowSpan']).toBe(2000);
     const documentTotal = Object.values(calls).reduce((a, b) => a + b, 0);
     expect(documentTotal).toBeLessThan(2.6 * 7007);
-    expect(bundle.ws.runtime.calls.total() - documentTotal).toBeLessThan(100);
+    // Constant whatever the plan's size: the import, then one refresh (which reads the Sign-off ledger too).
+    expect(bundle.ws.runtime.calls.total() - documentTotal).toBeLessThan(105);
     const register = registerRows(bundle);
     // The recommendation keeps its number as written.
     expect(register[1].Recommendation).toBe('1. Develop links with partners');

@@ -263,7 +263,7 @@ describe('weekly reminders through the built bundle', () => {
     bundle.as('tom.green@council.example', () => bundle.call('previewMyReminder', 'menu'));
     expect(sentTo(bundle)).toEqual(['tom.green@council.example']);
     expect(bundle.ws.mail.sent[0].subject).toBe(
-      '[Preview] Action plan: 1 action overdue, 1 to check (week of 23 Nov 2026)',
+      '[Preview] Action plan: 1 action overdue, 1 coming up (week of 23 Nov 2026)',
     );
 
     bundle.as('clerk@council.example', () => bundle.call('previewMyReminder', 'menu'));
