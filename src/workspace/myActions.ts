@@ -144,8 +144,8 @@ function act(actionId: unknown, work: (a: Acting) => string): MyActionsResult {
     throw new Error('Google did not tell the register who you are, so nothing can be changed from here.');
   }
   const id = typeof actionId === 'string' ? actionId.trim() : '';
+  const wb = new Workbook();
   const message = underLock(() => {
-    const wb = new Workbook();
     const reading = loadRegister(wb);
     const index = id === '' ? -1 : reading.actions.findIndex((a) => a.id === id);
     if (index === -1) {
@@ -164,7 +164,10 @@ function act(actionId: unknown, work: (a: Acting) => string): MyActionsResult {
       decision: reading.decisions[index],
     });
   });
-  return { view: viewFor(me, new Workbook()), message };
+  // The register and its record are read again; Settings, Officers and the ledgers are as this call left them.
+  wb.forget('register');
+  wb.forget('record');
+  return { view: viewFor(me, wb), message };
 }
 
 /** Only the action's lead officers may change it: the Lead cell must name the caller (Officers, by email). */
