@@ -207,7 +207,7 @@ export function myActionsView(input: MyActionsInput, me: string): MyActionsView 
     name: mine[0] ? mine[0].name.trim() || mine[0].initials.trim() : '',
     isOwner: owner,
     owner: settings.ownerEmail.trim(),
-    signOffRequired: settings.signOffRequired,
+    signOffRequired: settings.signOffRequired && settings.ownerEmail.trim() !== '',
     today,
   };
   if (mine.length === 0 && !owner) {
@@ -303,8 +303,8 @@ function ownerQueue(
 // ---------------------------------------------------------------------------------------------------------
 // What the page sends, checked again on the server
 
-/** The longest text the sidebar accepts in one field: a cell holds 50,000 characters. */
-export const TEXT_LIMIT = 5000;
+/** The longest text the sidebar accepts in one field: what a cell holds (Sheets' limit of 50,000 characters). */
+export const TEXT_LIMIT = 50_000;
 
 /** A text the page sent, trimmed; a sentence saying what is wrong when it cannot be used. */
 export function textFrom(
@@ -317,7 +317,7 @@ export function textFrom(
   const text = (value ?? '').trim();
   if (required && text === '') return { problem: `Write the ${what.toLowerCase()} first.` };
   if (text.length > TEXT_LIMIT) {
-    return { problem: `The ${what.toLowerCase()} is too long: keep it under ${TEXT_LIMIT} characters.` };
+    return { problem: `The ${what.toLowerCase()} is too long for a cell: keep it under 50,000 characters.` };
   }
   return { text };
 }

@@ -74,9 +74,12 @@ export function signOffsByAction(entries: readonly SignOffEntry[]): Map<string, 
   return grouped;
 }
 
-/** True when a completion by `who` must wait for the owner: sign-off is on and `who` is not the owner. */
+/**
+ * True when a completion by `who` must wait for the owner: sign-off is on, Settings name an owner, and `who` is
+ * not the owner. Without an owner nobody could ever sign off, so completions are immediate until one is named.
+ */
 export function needsSignOff(who: string, settings: Settings): boolean {
-  return settings.signOffRequired && !isOwner(who, settings);
+  return settings.signOffRequired && settings.ownerEmail.trim() !== '' && !isOwner(who, settings);
 }
 
 export interface Proposal {

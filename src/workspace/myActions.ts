@@ -14,7 +14,7 @@ import type { MyActionsView } from '../core/myActions';
 import { officerIndex } from '../core/officers';
 import { missingPermission, permissionMessage } from '../core/permissions';
 import type { RecordedField } from '../core/record';
-import { SIGN_OFF_STATE_LABELS, decideSignOff } from '../core/signoff';
+import { SIGN_OFF_STATE_LABELS, decideSignOff, needsSignOff } from '../core/signoff';
 import type { StatusDecision } from '../core/status';
 import { cellText } from './cells';
 import { settleRows } from './edits';
@@ -103,7 +103,16 @@ function scriptJson(value: unknown): string {
 
 function viewFor(me: string, wb: Workbook): MyActionsView {
   const reading = loadRegister(wb);
-  return myActionsView({ ...reading, signOffs: SignOffLedger.read(wb).all() }, me);
+  const view = myActionsView({ ...reading, signOffs: SignOffLedger.read(wb).all() }, me);
+  if (reading.grid.columns.id !== undefined || view.problem !== null) return view;
+  // Without the hidden Action ID column no action can be known for sure, so none is offered.
+  return {
+    ...view,
+    problem:
+      'The Register has no Action ID column yet: choose Action Plan → Set up or repair register first.',
+    actions: [],
+    queue: null,
+  };
 }
 
 /** google.script.run: the sidebar's view for the person at the keyboard. */
@@ -304,7 +313,7 @@ export function proposeCompletion(actionId: unknown, evidence: unknown): MyActio
   return asLead(actionId, (a) => {
     const { text } = checked(textFrom(evidence, 'Evidence', true));
     const pending = SignOffLedger.read(a.wb).pending(a.action.id);
-    if (pending !== null) {
+    if (pending !== null && needsSignOff(a.me, a.settings)) {
       throw new Error(
         `The completion of ${named(a)} has awaited the owner's sign-off since ${formatShortUk(pending.when)}. Nothing was changed.`,
       );

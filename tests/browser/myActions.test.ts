@@ -189,7 +189,7 @@ describe('My actions sidebar', () => {
     const bundle = sampleRegister();
     const page = await sidebar(bundle, BEA);
     await card(page, '4.1').getByRole('button', { name: 'Propose completion' }).click();
-    await card(page, '4.1').getByRole('button', { name: 'Propose completion' }).last().click();
+    await card(page, '4.1').getByRole('button', { name: 'Send for sign-off' }).click();
     await expect(card(page, '4.1').getByRole('alert').innerText()).resolves.toBe(
       'Give the evidence that it is complete: a link or a note.',
     );
@@ -200,7 +200,7 @@ describe('My actions sidebar', () => {
     await card(page, '4.1')
       .getByLabel('Evidence (a link or a note)')
       .fill('https://intranet.example.org/dq-report');
-    await card(page, '4.1').getByRole('button', { name: 'Propose completion' }).last().click();
+    await card(page, '4.1').getByRole('button', { name: 'Send for sign-off' }).click();
     await expect(calls(page)).resolves.toEqual([
       { name: 'proposeCompletion', args: [idOf(bundle, '4.1'), 'https://intranet.example.org/dq-report'] },
     ]);
@@ -220,18 +220,18 @@ describe('My actions sidebar', () => {
     const action = card(page, '3.1');
     await action.getByRole('button', { name: 'Request extension' }).click();
     await action.getByLabel('New due date').fill('31/02/2011');
-    await action.getByRole('button', { name: 'Request extension' }).last().click();
+    await action.getByRole('button', { name: 'Send request' }).click();
     await expect(action.getByRole('alert').innerText()).resolves.toBe(
       'That is not a date: enter it as dd/mm/yyyy, e.g. 31/12/2010.',
     );
     await action.getByLabel('New due date').fill('31/12/2010');
-    await action.getByRole('button', { name: 'Request extension' }).last().click();
+    await action.getByRole('button', { name: 'Send request' }).click();
     await expect(action.getByRole('alert').innerText()).resolves.toBe('Give the reason for the extension.');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
       `reason-${idOf(bundle, '3.1')}`,
     );
     await action.getByLabel('Reason').fill('Waiting for the Corporate Plan');
-    await action.getByRole('button', { name: 'Request extension' }).last().click();
+    await action.getByRole('button', { name: 'Send request' }).click();
     await expect(calls(page)).resolves.toEqual([
       {
         name: 'requestExtension',

@@ -221,8 +221,8 @@ describe('what the page sends, checked on the server', () => {
     expect(textFrom(undefined, 'Comment', false)).toEqual({ text: '' });
     expect(textFrom('', 'Evidence', true)).toEqual({ problem: 'Write the evidence first.' });
     expect(textFrom(['x'], 'Evidence', true)).toEqual({ problem: 'Evidence must be text.' });
-    expect(textFrom('x'.repeat(5001), 'Evidence', true)).toEqual({
-      problem: 'The evidence is too long: keep it under 5000 characters.',
+    expect(textFrom('x'.repeat(50_001), 'Evidence', true)).toEqual({
+      problem: 'The evidence is too long for a cell: keep it under 50,000 characters.',
     });
   });
 

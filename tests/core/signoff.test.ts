@@ -49,6 +49,8 @@ describe('proposing a completion', () => {
       entry: { state: 'signedOff', decidedBy: NO_SIGN_OFF },
     });
     expect(needsSignOff('', SETTINGS)).toBe(true);
+    // With no owner named nobody could sign off: completions are immediate until one is.
+    expect(needsSignOff(LEAD, { ...SETTINGS, ownerEmail: ' ' })).toBe(false);
   });
 
   it('withdraws a proposal still waiting, so one waits at a time', () => {

@@ -105,6 +105,21 @@ describe('My actions: what the officer sees', () => {
     expect(view.queue).toBeNull();
   });
 
+  it('offers nothing while the Register has no Action ID column, and says what to do', () => {
+    const bundle = sampleRegister();
+    const [header] = valuesOf(bundle, 'Register');
+    bundle.ws.runtime.calls.uncounted(() =>
+      sheetOf(bundle, 'Register')
+        .getRange(1, (header as string[]).indexOf('Action ID') + 1)
+        .setValue(''),
+    );
+    const view = viewOf(bundle, BEA);
+    expect(view.problem).toBe(
+      'The Register has no Action ID column yet: choose Action Plan → Set up or repair register first.',
+    );
+    expect(view.actions).toEqual([]);
+  });
+
   it('opens from the menu as a sidebar holding the view, and tells a non-owner who the owner is', () => {
     const bundle = sampleRegister();
     bundle.as(BEA, () => bundle.clickMenu('My actions'));
