@@ -484,7 +484,7 @@ export function buildDigest(group: LeadGroup, context: DigestContext): EmailCont
 }
 
 /** An action's ref, linked to its row of the register when the link is known. */
-function refHtml(item: DueItem): string {
+function refHtml(item: Pick<DueItem, 'ref' | 'link'>): string {
   const href = item.link === null ? null : safeHref(item.link);
   return href ? `<a href="${href}">${htmlText(item.ref)}</a>` : htmlText(item.ref);
 }
@@ -991,7 +991,7 @@ function renderSummary(summary: OwnerSummary, context: DigestContext, limit: num
     ),
     summary.escalated.map(
       (a) =>
-        `${escapeHtml(a.ref)}: ${htmlText(a.action)} (${plural(a.daysOverdue, 'day')} overdue; reached ` +
+        `${refHtml({ ref: a.ref, link: a.link })}: ${htmlText(a.action)} (${plural(a.daysOverdue, 'day')} overdue; reached ` +
         `${escapeHtml(a.reached.join('; '))}${a.copiedNow ? '; copied in this week' : ''})`,
     ),
   );

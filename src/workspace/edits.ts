@@ -9,7 +9,7 @@ import { matchRegisterColumns } from '../core/headers';
 import type { ColumnKey } from '../core/headers';
 import { revisionNote } from '../core/extensions';
 import { deletedActions, identify, settle } from '../core/record';
-import type { RecordedField, Settled } from '../core/record';
+import type { Identified, RecordedField, RowCells, Settled } from '../core/record';
 import { isOwner } from '../core/extensions';
 import { CHOSEN_IN_REGISTER, NO_SIGN_OFF, propose, signOffNote } from '../core/signoff';
 import { cellText } from './cells';
@@ -128,7 +128,7 @@ export interface RowSettled {
  * calls made depend on the rows changed, never on the size of the register.
  */
 export function settleRows(change: RowsChanged): RowSettled[] {
-  const { wb, sheet, columns, firstRow, block, who } = change;
+  const { wb, columns, firstRow, block } = change;
   const idColumn = columns.id;
   if (idColumn === undefined) return [];
   const rows = block.map((values, i) => ({
@@ -145,66 +145,94 @@ export function settleRows(change: RowsChanged): RowSettled[] {
     wholeRegister: false,
     heldElsewhere: change.heldElsewhere,
   });
-  const { settings } = wb.settings();
-  const ledger = Ledger.read(wb);
-  const signOffs = SignOffLedger.read(wb);
-  const noChange = readNoChange(wb);
-  const history: HistoryLine[] = [...(change.history ?? [])];
-  const writes = new Map<ColumnKey, Map<number, unknown>>();
-  const notes = new Map<number, string>();
-  const revisionNotes = new Map<number, string>();
-  const settledRows: RowSettled[] = [];
-  const put = (key: ColumnKey, row: number, value: unknown): void => {
-    if (!writes.has(key)) writes.set(key, new Map());
-    writes.get(key)?.set(row, value);
+  const batch: Batch = {
+    change,
+    record,
+    ledger: Ledger.read(wb),
+    signOffs: SignOffLedger.read(wb),
+    noChange: readNoChange(wb),
+    history: [...(change.history ?? [])],
+    writes: new Map(),
+    notes: new Map(),
+    revisionNotes: new Map(),
   };
+  const settled: RowSettled[] = [];
   for (const id of ids) {
-    if (id.rewrite) put('id', id.row, id.id);
-    if (id.id === '') continue;
-    const cells = rows[id.row - firstRow].cells;
-    const entry = id.isNew ? null : record.get(id.id);
-    const extensions = ledger.of({ id: id.id, ref: cells.ref ?? '' });
-    const pendingBefore = signOffs.pending(id.id);
-    const result = settle(id.id, cells, entry, {
-      settings,
-      today: wb.today,
-      written: change.written,
-      live: true,
-      ledger: { extensions, who },
-      signOff: { who },
-      noChangeOn: noChange.get(id.id) ?? null,
-    });
-    if (result.extensions && result.extensions !== extensions) {
-      ledger.update(extensions, result.extensions);
-      revisionNotes.set(id.row, revisionNote(result.extensions));
-    } else if (change.renote?.has(id.id)) revisionNotes.set(id.row, revisionNote(extensions));
-    const completed = entry?.closure !== 'completed' && result.entry.closure === 'completed';
-    history.push(
-      ...(entry === null ? [addedLine(id.id, cells)] : linesOf(id.id, cells.ref ?? '', result.changes)),
-      ...recordSignOff(signOffs, { id: id.id, ref: cells.ref ?? '', result, completed }, change, wb.today),
-    );
-    for (const [field, value] of Object.entries(result.writes) as [RecordedField, string][]) {
-      put(field, id.row, cellValue(field, value, wb.timeZone));
-    }
-    const pendingNow = signOffs.pending(id.id);
-    if (result.statusNote !== null || pendingNow !== pendingBefore || change.renote?.has(id.id)) {
-      const computed = result.statusNote ?? `Status is computed: ${result.decision.reason}`;
-      notes.set(id.row, [signOffNote(pendingNow), computed].filter(Boolean).join('\n\n'));
-    }
-    record.put(result.entry);
-    settledRows.push({ row: id.row, id: id.id, proposed: result.proposed, completed });
+    if (id.rewrite) put(batch, 'id', id.row, id.id);
+    if (id.id !== '') settled.push(settleRow(batch, id, rows[id.row - firstRow].cells));
   }
-  for (const [key, cells] of writes) {
+  writeBatch(batch);
+  return settled;
+}
+
+/** What settling a block gathers before it writes: one write per column run, per ledger and for History. */
+interface Batch {
+  readonly change: RowsChanged;
+  readonly record: RecordStore;
+  readonly ledger: Ledger;
+  readonly signOffs: SignOffLedger;
+  readonly noChange: ReadonlyMap<string, string>;
+  readonly history: HistoryLine[];
+  readonly writes: Map<ColumnKey, Map<number, unknown>>;
+  readonly notes: Map<number, string>;
+  readonly revisionNotes: Map<number, string>;
+}
+
+function put(batch: Batch, key: ColumnKey, row: number, value: unknown): void {
+  if (!batch.writes.has(key)) batch.writes.set(key, new Map());
+  batch.writes.get(key)?.set(row, value);
+}
+
+/** Settles one identified row: its writes, notes, History lines and ledger lines go into the batch. */
+function settleRow(batch: Batch, id: Identified, cells: RowCells): RowSettled {
+  const { change, record, ledger, signOffs } = batch;
+  const { wb, who } = change;
+  const entry = id.isNew ? null : record.get(id.id);
+  const extensions = ledger.of({ id: id.id, ref: cells.ref ?? '' });
+  const pendingBefore = signOffs.pending(id.id);
+  const result = settle(id.id, cells, entry, {
+    settings: wb.settings().settings,
+    today: wb.today,
+    written: change.written,
+    live: true,
+    ledger: { extensions, who },
+    signOff: { who },
+    noChangeOn: batch.noChange.get(id.id) ?? null,
+  });
+  if (result.extensions && result.extensions !== extensions) {
+    ledger.update(extensions, result.extensions);
+    batch.revisionNotes.set(id.row, revisionNote(result.extensions));
+  } else if (change.renote?.has(id.id)) batch.revisionNotes.set(id.row, revisionNote(extensions));
+  const completed = entry?.closure !== 'completed' && result.entry.closure === 'completed';
+  batch.history.push(
+    ...(entry === null ? [addedLine(id.id, cells)] : linesOf(id.id, cells.ref ?? '', result.changes)),
+    ...recordSignOff(signOffs, { id: id.id, ref: cells.ref ?? '', result, completed }, change, wb.today),
+  );
+  for (const [field, value] of Object.entries(result.writes) as [RecordedField, string][]) {
+    put(batch, field, id.row, cellValue(field, value, wb.timeZone));
+  }
+  const pendingNow = signOffs.pending(id.id);
+  if (result.statusNote !== null || pendingNow !== pendingBefore || change.renote?.has(id.id)) {
+    const computed = result.statusNote ?? `Status is computed: ${result.decision.reason}`;
+    batch.notes.set(id.row, [signOffNote(pendingNow), computed].filter(Boolean).join('\n\n'));
+  }
+  record.put(result.entry);
+  return { row: id.row, id: id.id, proposed: result.proposed, completed };
+}
+
+/** Writes what the batch gathered: cells by column runs, notes, the record, both ledgers, then History. */
+function writeBatch(batch: Batch): void {
+  const { sheet, columns, wb, who } = batch.change;
+  for (const [key, cells] of batch.writes) {
     const column = columns[key];
     if (column !== undefined) writeRuns(sheet, column + 1, cells);
   }
-  writeNotes(sheet, columns.status, notes);
-  writeNotes(sheet, columns.revisedDueDate, revisionNotes);
-  record.save();
-  ledger.save();
-  signOffs.save();
-  appendHistory(wb.ss, history, who);
-  return settledRows;
+  writeNotes(sheet, columns.status, batch.notes);
+  writeNotes(sheet, columns.revisedDueDate, batch.revisionNotes);
+  batch.record.save();
+  batch.ledger.save();
+  batch.signOffs.save();
+  appendHistory(wb.ss, batch.history, who);
 }
 
 /**

@@ -132,6 +132,9 @@ describe('escalation across the weekly digests', () => {
     ]);
     const email = weeklyMessages(inputOn('2026-11-30', actions)).messages.at(-1)?.email;
     expect(email?.body).toContain('ESCALATED: OVERDUE MORE THAN 4 WEEKS (1)');
+    expect(email?.htmlBody).toContain(
+      `<li><a href="${URL}&amp;range=A2">1.1</a>: Action 1.1 (60 days overdue;`,
+    );
     expect(email?.body).toContain("reached Gita Hale (Bea Marsh's manager's manager); copied in this week");
   });
 

@@ -100,9 +100,13 @@ describe('weekly digests over several weeks', () => {
         const links = [...html.matchAll(/#gid=(\d+)&amp;range=A(\d+)">([\d.]+)<\/a>/g)];
         for (const [, sheet, row, ref] of links)
           expect([Number(sheet), Number(row)]).toEqual([gid, rowOf.get(ref)]);
-        // Every action the subject counts is linked: a digest's every action, the summary's overdue ones.
+        // Every action listed is linked: a digest's every action (its subject counts them), the summary's
+        // overdue and escalated ones.
+        const escalated = Number(
+          /ESCALATED: OVERDUE MORE THAN 4 WEEKS \((\d+)\)/.exec(message.body)?.[1] ?? 0,
+        );
         const counted = message.to.includes(OWNER)
-          ? Number(/: (\d+) overdue/.exec(message.subject)?.[1])
+          ? Number(/: (\d+) overdue/.exec(message.subject)?.[1]) + escalated
           : [...message.subject.replace(/\(week.*$/, '').matchAll(/(\d+)/g)].reduce(
               (n, m) => n + Number(m[1]),
               0,
