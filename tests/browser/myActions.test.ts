@@ -113,7 +113,9 @@ describe('My actions sidebar', () => {
     bundle.ws.runtime.calls.uncounted(() =>
       sheetOf(bundle, 'Register')
         .getRange(row, (header as string[]).indexOf('Action') + 1)
-        .setValue('<img src=x onerror="window.__xss=1"> Publish the plan'),
+        .setValue(
+          '<img src=x onerror="window.__xss=1"></script><script>window.__xss=2</script> Publish the plan',
+        ),
     );
     const page = await sidebar(bundle, BEA);
     await expect(page.locator('#mine-intro').innerText()).resolves.toBe(
@@ -130,7 +132,7 @@ describe('My actions sidebar', () => {
       /^Last progress \(31 Jul 2010\): /,
     );
     await expect(card(page, '8.1').locator('.what').innerText()).resolves.toBe(
-      '<img src=x onerror="window.__xss=1"> Publish the plan',
+      '<img src=x onerror="window.__xss=1"></script><script>window.__xss=2</script> Publish the plan',
     );
     await expect(page.locator('img').count()).resolves.toBe(0);
     await expect(page.evaluate(() => window.__xss)).resolves.toBeUndefined();
