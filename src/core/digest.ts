@@ -574,7 +574,8 @@ function renderDigest(group: LeadGroup, context: DigestContext, limit: number): 
   const ask =
     'Please add a short progress update for each one in the register: each ref below opens its row, or use ' +
     'Action Plan → My actions in the sheet. If a due date has changed, enter the revised due date rather than ' +
-    'changing the original. If an action is complete, set its status to Completed.';
+    'changing the original. If an action is complete, propose it in My actions with its evidence, or set its ' +
+    'status to Completed.';
   const contact = settings.ownerEmail.trim();
   const footer =
     `This is the weekly reminder from the action plan register for the week of ${formatShortUk(week)}. ` +
