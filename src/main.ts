@@ -17,3 +17,14 @@ export {
   stopReminders,
 } from './workspace/reminders';
 export { generatePaper, getPaperDefaults, showPaperDialog } from './workspace/paper';
+export {
+  addProgressUpdate,
+  confirmNoChange,
+  decideCompletion,
+  decideExtensionRequest,
+  getMyActions,
+  proposeCompletion,
+  requestExtension,
+  showMyActions,
+  showOwnerDecisions,
+} from './workspace/myActions';

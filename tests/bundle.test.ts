@@ -38,9 +38,16 @@ describe('dist/Code.js, the file Apps Script runs', () => {
       .filter((f) => f.endsWith('.html'))
       .map((f) => readFileSync(join(DIST, f), 'utf8'))
       .join('\n');
-    const served = [...html.matchAll(/google\.script\.run[\s\S]*?\.([A-Za-z_$][\w$]*)\(/g)]
-      .map((m) => m[1])
-      .filter((name) => !/^with(Success|Failure)Handler$|^withUserObject$/.test(name));
+    // The name a chain ends with: google.script.run.withSuccessHandler(f).withFailureHandler(g).name(...).
+    const served = [
+      ...html.matchAll(
+        /google\.script\.run((?:\s*\.\s*with(?:SuccessHandler|FailureHandler|UserObject)\([^()]*(?:\([^()]*\)[^()]*)*\))*)\s*\.\s*([A-Za-z_$][\w$]*)\(/g,
+      ),
+    ].map((m) => m[2]);
+    expect(served).toEqual(
+      expect.arrayContaining(['generatePaper', 'getPaperDefaults', 'getMyActions', 'addProgressUpdate']),
+    );
+    expect(served.filter((name) => name.startsWith('with'))).toEqual([]);
     const names = new Set([
       ...items.map((i) => i.functionName),
       ...bundle.ws.script.triggers().map((t) => t.handlerFunction),

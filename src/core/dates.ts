@@ -100,6 +100,11 @@ export function weekdayOf(d: IsoDate): number {
   return new Date(utcMs(d)).getUTCDay();
 }
 
+/** The Monday of the week `d` falls in: weeks run Monday to Sunday, as the weekly digest counts them. */
+export function mondayOf(d: IsoDate): IsoDate {
+  return addDays(d, -((weekdayOf(d) + 6) % 7));
+}
+
 /** The calendar day that `instant` falls on in `timeZone` (an IANA name such as 'Europe/London'). */
 export function toIsoDate(instant: Date, timeZone: string): IsoDate {
   const p = zonedParts(instant.getTime(), timeZone);

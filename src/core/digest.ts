@@ -3,7 +3,7 @@
  * plan owner's summary, and the send plan that keeps every digest to once a week within the mail quota.
  * Pure: the adapter reads the register and properties, sends, and logs.
  */
-import { addDays, daysBetween, formatShortUk, weekdayOf } from './dates';
+import { addDays, daysBetween, formatShortUk, mondayOf, weekdayOf } from './dates';
 import { plural } from './text';
 import type { Action, IsoDate, Officer, Settings, StatusKey } from './model';
 import { STATUS_KEYS } from './model';
@@ -11,7 +11,11 @@ import { officerIndex, resolveLeads } from './officers';
 import type { ActionExtensions } from './extensions';
 import { isPastLimit } from './extensions';
 import type { PaperComparison } from './snapshots';
+import type { SignOffEntry } from './signoff';
 import type { StatusDecision } from './status';
+import { isStale } from './status';
+import { escalationOf, managerChain } from './escalation';
+import type { Escalation } from './escalation';
 
 /** What the digests are built from: a RegisterView after a status refresh has this shape. */
 export interface DigestInput {
@@ -22,6 +26,10 @@ export interface DigestInput {
   readonly today: IsoDate;
   /** Link to the register, given in every email. */
   readonly url: string;
+  /** Per action, in the same order, its row of the Register: each action in an email links to its row. */
+  readonly rows?: readonly number[];
+  /** Per action, in the same order, the completion awaiting the owner's sign-off, if any. */
+  readonly pendingSignOffs?: readonly (SignOffEntry | null)[];
   /** Per action, in the same order, what the Extensions ledger holds: flags actions past the extension limit. */
   readonly extensions?: readonly ActionExtensions[];
   /** This register against the last paper's snapshot (comparePapers): lists open actions with no update. */
@@ -37,7 +45,7 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 
 /** The week a day belongs to, named by its Monday: digests are counted once per week of this name. */
 export function weekOf(day: IsoDate): IsoDate {
-  return addDays(day, -((weekdayOf(day) + 6) % 7));
+  return mondayOf(day);
 }
 
 /** The weekday a setting names ("Monday", "mon", "MONDAY"), 0 for Sunday; null when it names none. */
@@ -77,11 +85,25 @@ export function nextReminderDay(today: IsoDate, hourNow: number, settings: Setti
 // ---------------------------------------------------------------------------------------------------------
 // Grouping actions by lead
 
-export type DueStatus = 'overdue' | 'check';
+/** Overdue; due within Settings' coming-up window (a reminder before the date); or to check for another reason. */
+export type DueStatus = 'overdue' | 'comingUp' | 'check';
+
+/**
+ * The link to one row of a sheet: the sheet's link (which names its gid) with the row's range, as Sheets'
+ * "Get link to this range" makes it: ...edit#gid=<sheet id>&range=A<row>.
+ */
+export function rowLink(sheetUrl: string, row: number): string | null {
+  const url = sheetUrl.trim();
+  if (!/^https?:\/\/[^#]+#gid=\d+$/i.test(url) || !Number.isInteger(row) || row < 1) return null;
+  return `${url}&range=A${row}`;
+}
 
 /** One action as it appears in a digest. */
 export interface DueItem {
   readonly ref: string;
+  /** Its row of the Register, and the link to that row; null when not known. */
+  readonly row: number | null;
+  readonly link: string | null;
   readonly action: string;
   readonly kloe: string;
   readonly status: DueStatus;
@@ -96,6 +118,10 @@ export interface DueItem {
   readonly lead: string;
   /** Everyone the Lead cell names: officers' names, and unknown parts as written. */
   readonly leadNames: readonly string[];
+  /** For the lead whose digest this is: how far it has been escalated; null when it has not. */
+  readonly escalation: Escalation | null;
+  /** The day its completion was proposed, while that waits for the owner's sign-off; else null. */
+  readonly awaitingSignOff: IsoDate | null;
 }
 
 /** Everything one officer leads that is still open, and which of it is due for their digest. */
@@ -103,10 +129,12 @@ export interface LeadGroup {
   /** Identifies the recipient across runs: the email address (lower case), else the initials. */
   readonly key: string;
   readonly officer: Officer;
-  /** Overdue first (longest overdue first), then the ones to check (soonest due first). */
+  /** Overdue first (longest overdue first), then the ones coming up, then the ones to check (soonest due first). */
   readonly items: readonly DueItem[];
   /** Refs of every open action they lead, due or not. */
   readonly openRefs: readonly string[];
+  /** Addresses of the managers this week's digest copies in: actions that reached a new escalation level. */
+  readonly cc: readonly string[];
 }
 
 export interface UnknownLead {
@@ -131,51 +159,66 @@ export function officerKey(officer: Officer): string {
   return `initials:${(officer.initials.trim() || officer.name.trim()).toLowerCase()}`;
 }
 
-function dueItem(
-  action: Action,
-  decision: StatusDecision,
-  today: IsoDate,
-  settings: Settings,
-  leadNames: readonly string[],
-): DueItem {
-  const status: DueStatus = decision.key === 'overdue' ? 'overdue' : 'check';
+/** Where an open action stands in a digest, or null when it is not due for one. */
+function dueStatusOf(decision: StatusDecision, today: IsoDate, settings: Settings): DueStatus | null {
+  if (decision.key === 'overdue') return 'overdue';
+  if (decision.key === 'completed' || decision.key === 'closed') return null;
   const due = decision.dueDate;
-  const daysOverdue = status === 'overdue' && due !== null ? Math.max(0, daysBetween(due, today)) : 0;
-  let why: string;
-  if (status === 'overdue') {
-    why = `${plural(daysOverdue, 'day')} overdue`;
-  } else if (due !== null && due >= today && daysBetween(today, due) <= settings.checkWindowDays) {
+  if (due !== null && due >= today && daysBetween(today, due) <= settings.comingUpDays) return 'comingUp';
+  return decision.key === 'check' ? 'check' : null;
+}
+
+interface ItemContext {
+  readonly today: IsoDate;
+  readonly settings: Settings;
+  readonly leadNames: readonly string[];
+  readonly row: number | null;
+  readonly url: string;
+  readonly pending: SignOffEntry | null;
+}
+
+function whyListed(action: Action, status: DueStatus, due: IsoDate | null, context: ItemContext): string {
+  const { today, settings } = context;
+  if (status === 'overdue') return `${plural(Math.max(0, daysBetween(due ?? today, today)), 'day')} overdue`;
+  const soon = status === 'comingUp' ? settings.comingUpDays : settings.checkWindowDays;
+  if (due !== null && due >= today && daysBetween(today, due) <= soon) {
     const days = daysBetween(today, due);
-    why = days === 0 ? 'Due today' : `Due in ${plural(days, 'day')}`;
-  } else if (
-    action.lastUpdated !== null &&
-    daysBetween(action.lastUpdated, today) > settings.staleWindowDays
-  ) {
-    why = `No progress update since ${formatShortUk(action.lastUpdated)}`;
-  } else if (due === null && action.timescale.trim() !== '') {
-    why = 'The timescale could not be read as a date: please confirm a due date';
-  } else if (due === null) {
-    why = 'No due date and no progress yet: please confirm the timescale';
-  } else {
-    why = 'Please check progress';
+    return days === 0 ? 'Due today' : `Due in ${plural(days, 'day')}`;
   }
+  if (action.lastUpdated !== null && isStale(action, settings, today))
+    return `No progress update since ${formatShortUk(action.lastUpdated)}`;
+  if (due === null && action.timescale.trim() !== '')
+    return 'The timescale could not be read as a date: please confirm a due date';
+  if (due === null) return 'No due date and no progress yet: please confirm the timescale';
+  return 'Please check progress';
+}
+
+function dueItem(action: Action, decision: StatusDecision, status: DueStatus, context: ItemContext): DueItem {
+  const due = decision.dueDate;
+  const daysOverdue = status === 'overdue' && due !== null ? Math.max(0, daysBetween(due, context.today)) : 0;
   return {
     ref: action.ref,
+    row: context.row,
+    link: context.row === null ? null : rowLink(context.url, context.row),
     action: action.action,
     kloe: action.kloe,
     status,
     dueDate: due,
     daysOverdue,
-    why,
+    why: whyListed(action, status, due, context),
     progress: action.progress.trim(),
     progressDate: action.lastUpdated,
     lead: action.lead,
-    leadNames,
+    leadNames: context.leadNames,
+    escalation: null,
+    awaitingSignOff: context.pending?.when ?? null,
   };
 }
 
+const RANK: Readonly<Record<DueStatus, number>> = { overdue: 0, comingUp: 1, check: 2 };
+
 function byUrgency(a: DueItem, b: DueItem): number {
-  if (a.status !== b.status) return a.status === 'overdue' ? -1 : 1;
+  if (a.status !== b.status) return RANK[a.status] - RANK[b.status];
   if (a.status === 'overdue') return b.daysOverdue - a.daysOverdue;
   if (a.dueDate === b.dueDate) return 0;
   if (a.dueDate === null) return 1;
@@ -183,16 +226,42 @@ function byUrgency(a: DueItem, b: DueItem): number {
   return a.dueDate < b.dueDate ? -1 : 1;
 }
 
+/** The item as one lead's digest shows it: an overdue action past the escalation weeks reaches up their chain. */
+function forLead(item: DueItem, chain: readonly Officer[], settings: Settings): DueItem {
+  if (item.status !== 'overdue') return item;
+  return { ...item, escalation: escalationOf(item.daysOverdue, chain, settings) };
+}
+
+/** The managers a lead's digest copies in this week, each address once. */
+function copiedIn(items: readonly DueItem[], lead: Officer): string[] {
+  const own = lead.email.trim().toLowerCase();
+  const addresses = items.flatMap((i) =>
+    i.escalation?.copiedNow && i.escalation.manager ? [i.escalation.manager.email.trim()] : [],
+  );
+  const seen = new Set<string>();
+  return addresses.filter((a) => {
+    const key = a.toLowerCase();
+    if (a === '' || key === own || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+interface Gathered {
+  officer: Officer;
+  items: DueItem[];
+  openRefs: string[];
+  rows: Set<number>;
+}
+
 /**
  * Groups the open actions by lead officer. An action with several leads is in each of their digests; parts
- * of a Lead cell that name no officer, and actions with no lead at all, are kept for the owner's summary.
+ * of a Lead cell that name no officer, and actions with no lead at all, are kept for the owner's summary. An
+ * action whose completion awaits the owner's sign-off asks nothing more of its lead: it is in no digest.
  */
 export function groupByLead(input: DigestInput): Grouping {
   const index = officerIndex(input.officers);
-  const groups = new Map<
-    string,
-    { officer: Officer; items: DueItem[]; openRefs: string[]; rows: Set<number> }
-  >();
+  const groups = new Map<string, Gathered>();
   // Officers sheet order decides digest order, so it is stable from week to week.
   const order = new Map<string, number>();
   input.officers.forEach((o, i) => {
@@ -216,8 +285,19 @@ export function groupByLead(input: DigestInput): Grouping {
       unknown.set(k, entry);
     }
     const leadNames = [...officers.map((o) => o.name.trim() || o.initials.trim()), ...unknownParts];
-    const due = decision.key === 'overdue' || decision.key === 'check';
-    const item = due ? dueItem(action, decision, input.today, input.settings, leadNames) : null;
+    const pending = input.pendingSignOffs?.[i] ?? null;
+    const status = pending === null ? dueStatusOf(decision, input.today, input.settings) : null;
+    const item =
+      status === null
+        ? null
+        : dueItem(action, decision, status, {
+            today: input.today,
+            settings: input.settings,
+            leadNames,
+            row: input.rows?.[i] ?? null,
+            url: input.url,
+            pending,
+          });
     for (const officer of officers) {
       const k = officerKey(officer);
       const group = groups.get(k) ?? { officer, items: [], openRefs: [], rows: new Set<number>() };
@@ -233,12 +313,11 @@ export function groupByLead(input: DigestInput): Grouping {
   return {
     groups: [...groups.entries()]
       .sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
-      .map(([key, g]) => ({
-        key,
-        officer: g.officer,
-        items: [...g.items].sort(byUrgency),
-        openRefs: g.openRefs,
-      })),
+      .map(([key, g]) => {
+        const chain = managerChain(g.officer, index);
+        const items = g.items.map((item) => forLead(item, chain, input.settings)).sort(byUrgency);
+        return { key, officer: g.officer, items, openRefs: g.openRefs, cc: copiedIn(items, g.officer) };
+      }),
     unknownLeads: [...unknown.values()],
     noLead,
   };
@@ -289,11 +368,14 @@ function dateText(day: IsoDate | null): string {
   return day === null ? 'not set' : formatShortUk(day);
 }
 
-/** "Action plan: 2 actions overdue, 1 to check (week of 23 Nov 2026)". */
-export function digestSubject(overdue: number, check: number, week: IsoDate): string {
+/** "Action plan: 2 actions overdue, 1 coming up, 1 to check (week of 23 Nov 2026)". */
+export function digestSubject(overdue: number, check: number, week: IsoDate, comingUp = 0): string {
   const parts: string[] = [];
-  if (overdue > 0) parts.push(`${plural(overdue, 'action')} overdue`);
-  if (check > 0) parts.push(overdue > 0 ? `${check} to check` : `${plural(check, 'action')} to check`);
+  const counted = (n: number, what: string): string =>
+    parts.length > 0 ? `${n} ${what}` : `${plural(n, 'action')} ${what}`;
+  if (overdue > 0) parts.push(counted(overdue, 'overdue'));
+  if (comingUp > 0) parts.push(counted(comingUp, 'coming up'));
+  if (check > 0) parts.push(counted(check, 'to check'));
   return `Action plan: ${parts.length ? parts.join(', ') : 'nothing due'} (week of ${formatShortUk(week)})`;
 }
 
@@ -378,15 +460,22 @@ function fitting(build: (limit: number) => EmailContent, most: number): EmailCon
   return build(low);
 }
 
+/** How many items of each kind, in digest order: "3 overdue, 1 coming up, 9 to check". */
+export function kindCounts(items: readonly DueItem[]): string {
+  const n = (status: DueStatus): number => items.filter((i) => i.status === status).length;
+  return [
+    n('overdue') ? `${n('overdue')} overdue` : '',
+    n('comingUp') ? `${n('comingUp')} coming up` : '',
+    n('check') ? `${n('check')} to check` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** "… and 12 more actions (3 overdue, 9 to check) are not listed here: open the register to see them all." */
 function notListed(hidden: readonly DueItem[], lead: string): string {
-  const overdue = hidden.filter((i) => i.status === 'overdue').length;
-  const parts = [
-    overdue ? `${overdue} overdue` : '',
-    hidden.length - overdue ? `${hidden.length - overdue} to check` : '',
-  ];
   return (
-    `${lead}: ${plural(hidden.length, 'more action')} (${parts.filter(Boolean).join(', ')}) ` +
+    `${lead}: ${plural(hidden.length, 'more action')} (${kindCounts(hidden)}) ` +
     `${hidden.length === 1 ? 'is' : 'are'} not listed here. Open the register to see them all.`
   );
 }
@@ -396,9 +485,87 @@ function cut<T>(items: readonly T[], limit: number): { shown: readonly T[]; more
   return { shown: items.slice(0, limit), more: Math.max(0, items.length - limit) };
 }
 
-/** The digest one lead officer gets: only their Overdue and Check Progress actions, asking for an update. */
+/** The digest one lead officer gets: their overdue actions, the ones coming up and the ones to check. */
 export function buildDigest(group: LeadGroup, context: DigestContext): EmailContent {
   return fitting((limit) => renderDigest(group, context, limit), group.items.length);
+}
+
+/** An action's ref, linked to its row of the register when the link is known. */
+function refHtml(item: Pick<DueItem, 'ref' | 'link'>): string {
+  const href = item.link === null ? null : safeHref(item.link);
+  return href ? `<a href="${href}">${htmlText(item.ref)}</a>` : htmlText(item.ref);
+}
+
+/** What a lead's digest says of an escalated action: whom it reached, and whether they are copied in now. */
+export function escalationText(item: DueItem, settings: Settings): string {
+  const e = item.escalation;
+  if (e === null) return '';
+  const weeks = plural(settings.escalationWeeks * e.level, 'week');
+  if (e.manager === null)
+    return `Overdue more than ${weeks}: nobody above is named in Officers (Reports to).`;
+  const name = e.manager.name.trim() || e.manager.initials.trim();
+  if (!e.copiedNow) return `Overdue more than ${weeks}: escalated to ${name}.`;
+  return e.manager.email.trim() === ''
+    ? `Overdue more than ${weeks}: escalated to ${name}, who has no email address to copy in.`
+    : `Overdue more than ${weeks}: ${name} is copied into this email.`;
+}
+
+interface Section {
+  readonly status: DueStatus;
+  readonly title: string;
+  readonly headers: readonly string[];
+  /** The fourth column of the table (after Ref, Action, Due date). */
+  readonly fourth: (i: DueItem) => string;
+  /** The line under the action in the plain text. */
+  readonly line: (i: DueItem) => string;
+}
+
+function sections(settings: Settings): Section[] {
+  return [
+    {
+      status: 'overdue',
+      title: 'Overdue',
+      headers: ['Ref', 'Action', 'Due date', 'Days overdue', 'Latest progress'],
+      fourth: (i) => {
+        const escalated = escalationText(i, settings);
+        return String(i.daysOverdue) + (escalated ? `<br><em>${escapeHtml(escalated)}</em>` : '');
+      },
+      line: (i) =>
+        `  Due ${dateText(i.dueDate)}, ${plural(i.daysOverdue, 'day')} overdue.` +
+        (escalationText(i, settings) ? ` ${escalationText(i, settings)}` : ''),
+    },
+    {
+      status: 'comingUp',
+      title: 'Coming up',
+      headers: ['Ref', 'Action', 'Due date', 'Due', 'Latest progress'],
+      fourth: (i) => escapeHtml(i.why),
+      line: (i) => `  Due ${dateText(i.dueDate)}: ${i.why.charAt(0).toLowerCase()}${i.why.slice(1)}.`,
+    },
+    {
+      status: 'check',
+      title: 'To check',
+      headers: ['Ref', 'Action', 'Due date', 'Why it is listed', 'Latest progress'],
+      fourth: (i) => escapeHtml(i.why),
+      line: (i) => `  Due date: ${dateText(i.dueDate)}. Why it is listed: ${i.why}.`,
+    },
+  ];
+}
+
+/** The opening sentence: how many actions need the lead, and why. */
+function digestIntro(items: readonly DueItem[], plan: string): string {
+  const n = (status: DueStatus): number => items.filter((i) => i.status === status).length;
+  const counts: string[] = [];
+  if (n('overdue')) counts.push(`${n('overdue')} ${n('overdue') === 1 ? 'is' : 'are'} overdue`);
+  if (n('comingUp')) counts.push(`${n('comingUp')} ${n('comingUp') === 1 ? 'is' : 'are'} due soon`);
+  if (n('check')) counts.push(`${n('check')} ${n('check') === 1 ? 'needs' : 'need'} a progress check`);
+  if (items.length === 1) {
+    const what = n('overdue') ? 'is overdue' : n('comingUp') ? 'is due soon' : 'needs a progress check';
+    return `You are the lead officer for an action in the ${plan} that needs your attention this week: it ${what}.`;
+  }
+  return (
+    `You are the lead officer for ${plural(items.length, 'action')} in the ${plan} that need your ` +
+    `attention this week: ${counts.join(', ').replace(/, ([^,]*)$/, ' and $1')}.`
+  );
 }
 
 /** The digest listing the `limit` most urgent actions; the rest are counted and left to the register. */
@@ -406,29 +573,20 @@ function renderDigest(group: LeadGroup, context: DigestContext, limit: number): 
   const { settings, week, url } = context;
   const shown = group.items.slice(0, limit);
   const hidden = group.items.slice(limit);
-  const overdue = shown.filter((i) => i.status === 'overdue');
-  const check = shown.filter((i) => i.status === 'check');
-  const allOverdue = group.items.filter((i) => i.status === 'overdue').length;
-  const allCheck = group.items.length - allOverdue;
-  const subject = digestSubject(allOverdue, allCheck, week);
+  const count = (status: DueStatus): number => group.items.filter((i) => i.status === status).length;
+  const subject = digestSubject(count('overdue'), count('check'), week, count('comingUp'));
   const who = group.officer.name.trim() || group.officer.initials.trim() || 'colleague';
   const plan = settings.planName.trim() || 'action plan';
-  const counts: string[] = [];
-  if (allOverdue) counts.push(`${allOverdue} ${allOverdue === 1 ? 'is' : 'are'} overdue`);
-  if (allCheck) counts.push(`${allCheck} ${allCheck === 1 ? 'needs' : 'need'} a progress check`);
-  const intro =
-    group.items.length === 1
-      ? `You are the lead officer for an action in the ${plan} that needs your attention this week: it ` +
-        `${allOverdue ? 'is overdue' : 'needs a progress check'}.`
-      : `You are the lead officer for ${plural(group.items.length, 'action')} in the ${plan} that need your ` +
-        `attention this week: ${counts.join(' and ')}.`;
+  const intro = digestIntro(group.items, plan);
   const ask =
-    'Please add a short progress update for each one in the register. If a due date has changed, enter the ' +
-    'revised due date rather than changing the original. If an action is complete, set its status to Completed.';
+    'Please add a short progress update for each one in the register: each ref below opens its row, or use ' +
+    'Action Plan → My actions in the sheet. If a due date has changed, enter the revised due date rather than ' +
+    'changing the original. If an action is complete, propose it in My actions with its evidence, or set its ' +
+    'status to Completed.';
   const contact = settings.ownerEmail.trim();
   const footer =
     `This is the weekly reminder from the action plan register for the week of ${formatShortUk(week)}. ` +
-    'You get one email a week while you lead actions that are overdue or due for a check.' +
+    'You get one email a week while you lead actions that are overdue, coming up or due for a check.' +
     (contact ? ` If you are not the right lead for an action, please tell ${contact}.` : '');
 
   const html: string[] = [
@@ -443,53 +601,31 @@ function renderDigest(group: LeadGroup, context: DigestContext, limit: number): 
     const others = sharedWith(item, group.officer);
     return others.length ? `Shared with ${others.join(', ')}` : '';
   };
-  if (overdue.length) {
-    html.push(`<h3 style="margin:16px 0 4px 0">Overdue (${overdue.length})</h3>`);
+  for (const section of sections(settings)) {
+    const items = shown.filter((i) => i.status === section.status);
+    if (items.length === 0) continue;
+    html.push(`<h3 style="margin:16px 0 4px 0">${section.title} (${items.length})</h3>`);
     html.push(
       htmlTable(
-        ['Ref', 'Action', 'Due date', 'Days overdue', 'Latest progress'],
-        overdue.map((i) => [
-          htmlText(i.ref),
+        section.headers,
+        items.map((i) => [
+          refHtml(i),
           htmlText(i.action) + (shared(i) ? `<br><em>${escapeHtml(shared(i))}</em>` : ''),
           escapeHtml(dateText(i.dueDate)),
-          String(i.daysOverdue),
+          section.fourth(i),
           progressHtml(i),
         ]),
       ),
     );
-    text.push(`OVERDUE (${overdue.length})`, '');
-    for (const i of overdue) {
+    text.push(`${section.title.toUpperCase()} (${items.length})`, '');
+    for (const i of items) {
       text.push(
         `${i.ref}: ${i.action.replace(/\s*\r?\n\s*/g, ' ')}`,
-        `  Due ${dateText(i.dueDate)}, ${plural(i.daysOverdue, 'day')} overdue.`,
+        section.line(i),
         `  Latest progress: ${progressText(i)}`,
       );
       if (shared(i)) text.push(`  ${shared(i)}.`);
-      text.push('');
-    }
-  }
-  if (check.length) {
-    html.push(`<h3 style="margin:16px 0 4px 0">To check (${check.length})</h3>`);
-    html.push(
-      htmlTable(
-        ['Ref', 'Action', 'Due date', 'Why it is listed', 'Latest progress'],
-        check.map((i) => [
-          htmlText(i.ref),
-          htmlText(i.action) + (shared(i) ? `<br><em>${escapeHtml(shared(i))}</em>` : ''),
-          escapeHtml(dateText(i.dueDate)),
-          escapeHtml(i.why),
-          progressHtml(i),
-        ]),
-      ),
-    );
-    text.push(`TO CHECK (${check.length})`, '');
-    for (const i of check) {
-      text.push(
-        `${i.ref}: ${i.action.replace(/\s*\r?\n\s*/g, ' ')}`,
-        `  Due date: ${dateText(i.dueDate)}. Why it is listed: ${i.why}.`,
-        `  Latest progress: ${progressText(i)}`,
-      );
-      if (shared(i)) text.push(`  ${shared(i)}.`);
+      if (i.link !== null && safeHref(i.link)) text.push(`  Update it here: ${i.link}`);
       text.push('');
     }
   }
@@ -536,6 +672,20 @@ export interface OwnerSummary {
     readonly { readonly ref: string; readonly action: string; readonly extensions: number }[] | null;
   /** Refs of open actions with no progress update since the last paper; null when there is no last paper. */
   readonly noUpdateThisCycle: readonly string[] | null;
+  /** Overdue actions past the escalation weeks, longest overdue first. */
+  readonly escalated: readonly EscalatedAction[];
+}
+
+export interface EscalatedAction {
+  readonly ref: string;
+  readonly action: string;
+  readonly link: string | null;
+  readonly daysOverdue: number;
+  readonly level: number;
+  /** Per lead: "Gita Hale (Bea Marsh's manager's manager)", or why nobody could be reached. */
+  readonly reached: readonly string[];
+  /** A manager is copied into this week's digest. */
+  readonly copiedNow: boolean;
 }
 
 const NO_KLOE = '(no KLOE)';
@@ -557,7 +707,17 @@ export function summarise(input: DigestInput, grouping: Grouping, week: IsoDate)
     counts[decision.key] += 1;
     kloes.set(kloe, counts);
     if (decision.key === 'overdue') {
-      overdue.push(dueItem(action, decision, input.today, input.settings, []));
+      const row = input.rows?.[i] ?? null;
+      const pending = input.pendingSignOffs?.[i] ?? null;
+      const context = {
+        today: input.today,
+        settings: input.settings,
+        leadNames: [],
+        row,
+        url: input.url,
+        pending,
+      };
+      overdue.push(dueItem(action, decision, 'overdue', context));
     }
   });
   overdue.sort(byUrgency);
@@ -581,7 +741,49 @@ export function summarise(input: DigestInput, grouping: Grouping, week: IsoDate)
       .map((g) => ({ officer: g.officer, items: g.items.length })),
     forCommittee: forCommittee(input),
     noUpdateThisCycle: input.comparison?.since ? input.comparison.noUpdate : null,
+    escalated: escalatedActions(grouping),
   };
+}
+
+const CHAIN_NAMES = ['manager', "manager's manager"];
+
+/** Whom an escalated action reached for one lead, in words. */
+function reachedText(item: DueItem, lead: Officer): string {
+  const e = item.escalation;
+  const leadName = lead.name.trim() || lead.initials.trim();
+  if (e === null) return '';
+  const role = CHAIN_NAMES[e.level - 1] ?? `manager ${e.level} levels up`;
+  if (e.manager === null) return `nobody named as ${leadName}'s ${role} (Officers, Reports to)`;
+  const name = e.manager.name.trim() || e.manager.initials.trim();
+  const noEmail = e.manager.email.trim() === '' ? ', who has no email address' : '';
+  return `${name} (${leadName}'s ${role}${noEmail})`;
+}
+
+/** Every escalated action once, with whom it reached through each of its leads. */
+function escalatedActions(grouping: Grouping): EscalatedAction[] {
+  const byAction = new Map<string, { item: DueItem; reached: string[]; copiedNow: boolean }>();
+  for (const group of grouping.groups) {
+    for (const item of group.items) {
+      if (item.escalation === null) continue;
+      const key = item.row === null ? `ref:${item.ref}` : `row:${item.row}`;
+      const found = byAction.get(key) ?? { item, reached: [], copiedNow: false };
+      found.reached.push(reachedText(item, group.officer));
+      const manager = item.escalation.manager;
+      found.copiedNow ||= item.escalation.copiedNow && manager !== null && manager.email.trim() !== '';
+      byAction.set(key, found);
+    }
+  }
+  return [...byAction.values()]
+    .sort((a, b) => b.item.daysOverdue - a.item.daysOverdue)
+    .map(({ item, reached, copiedNow }) => ({
+      ref: item.ref,
+      action: item.action,
+      link: item.link,
+      daysOverdue: item.daysOverdue,
+      level: item.escalation?.level ?? 0,
+      reached,
+      copiedNow,
+    }));
 }
 
 function forCommittee(input: DigestInput): OwnerSummary['forCommittee'] {
@@ -616,6 +818,7 @@ export function buildSummaryEmail(summary: OwnerSummary, context: DigestContext)
     summary.noLead.length,
     ...summary.leadsWithoutEmail.map((l) => l.refs.length),
     ...summary.unknownLeads.map((u) => u.refs.length),
+    summary.escalated.length,
     0,
   );
   return fitting((limit) => renderSummary(summary, context, limit), longest);
@@ -694,8 +897,11 @@ function renderSummary(summary: OwnerSummary, context: DigestContext, limit: num
       htmlTable(
         ['Ref', 'Action', 'Lead', 'Due date', 'Days overdue'],
         shown.map((i) => [
-          htmlText(i.ref),
-          htmlText(i.action),
+          refHtml(i),
+          htmlText(i.action) +
+            (i.awaitingSignOff
+              ? `<br><em>Completion proposed ${formatShortUk(i.awaitingSignOff)}: awaiting your sign-off</em>`
+              : ''),
           htmlText(i.lead.trim() || 'No lead'),
           escapeHtml(dateText(i.dueDate)),
           String(i.daysOverdue),
@@ -705,7 +911,10 @@ function renderSummary(summary: OwnerSummary, context: DigestContext, limit: num
     for (const i of shown) {
       text.push(
         `  ${i.ref}: ${i.action.replace(/\s*\r?\n\s*/g, ' ')} (lead: ${i.lead.trim() || 'no lead'}; ` +
-          `due ${dateText(i.dueDate)}, ${plural(i.daysOverdue, 'day')} overdue)`,
+          `due ${dateText(i.dueDate)}, ${plural(i.daysOverdue, 'day')} overdue` +
+          (i.awaitingSignOff ? `; completion awaiting your sign-off` : '') +
+          ')' +
+          (i.link !== null && safeHref(i.link) ? ` ${i.link}` : ''),
       );
     }
     if (more > 0) {
@@ -784,10 +993,27 @@ function renderSummary(summary: OwnerSummary, context: DigestContext, limit: num
     text.push(`NO UPDATE THIS CYCLE (${refs.length})`, `  ${line}`, '');
   }
 
+  const weeks = plural(settings.escalationWeeks, 'week');
+  listSection(
+    `Escalated: overdue more than ${weeks}`,
+    `Each level of escalation (every ${weeks} overdue) copies the next manager up (Officers, Reports to) into ` +
+      "that week's digest of the lead.",
+    summary.escalated.map(
+      (a) =>
+        `${a.ref}: ${a.action.replace(/\s*\r?\n\s*/g, ' ')} (${plural(a.daysOverdue, 'day')} overdue; ` +
+        `reached ${a.reached.join('; ')}${a.copiedNow ? '; copied in this week' : ''})`,
+    ),
+    summary.escalated.map(
+      (a) =>
+        `${refHtml({ ref: a.ref, link: a.link })}: ${htmlText(a.action)} (${plural(a.daysOverdue, 'day')} overdue; reached ` +
+        `${escapeHtml(a.reached.join('; '))}${a.copiedNow ? '; copied in this week' : ''})`,
+    ),
+  );
+
   const digests = summary.digestsDue;
   const digestLine =
     digests.length === 0
-      ? 'No officer has overdue actions or actions to check this week, so no reminders are due.'
+      ? 'No officer has actions overdue, coming up or to check this week, so no reminders are due.'
       : `${plural(digests.length, 'officer')} ${digests.length === 1 ? 'has' : 'have'} actions to update ` +
         `this week: ${digests.map((d) => `${officerLabel(d.officer)}, ${plural(d.items, 'action')}`).join('; ')}.`;
   html.push(`<p>${escapeHtml(digestLine)} The Reminder log sheet records what was sent.</p>`);
@@ -810,14 +1036,14 @@ export interface WeeklyMessage {
   readonly kind: MessageKind;
   /** The address; '' when there is none. */
   readonly to: string;
+  /** Addresses copied in, comma-separated: the managers an escalation reaches this week. Absent when none. */
+  readonly cc?: string;
   /** Who, for the Reminder log. */
   readonly recipient: string;
   /** The refs it lists. */
   readonly refs: readonly string[];
   /** Null when the officer has nothing due: they get nothing. */
   readonly email: EmailContent | null;
-  /** Addresses copied in (an escalation to the lead's manager), comma-separated; absent for none. */
-  readonly cc?: string;
 }
 
 export interface WeeklyMessages {
@@ -840,11 +1066,13 @@ export function weeklyMessages(input: DigestInput, week: IsoDate = weekOf(input.
   };
   const messages: WeeklyMessage[] = grouping.groups.map((g) => {
     const to = g.officer.email.trim();
+    const cc = to === '' || g.items.length === 0 ? '' : g.cc.join(', ');
     return {
       key: `digest:${g.key}`,
       kind: 'digest',
       to,
-      recipient: to || `${officerLabel(g.officer)} (no email)`,
+      ...(cc === '' ? {} : { cc }),
+      recipient: (to || `${officerLabel(g.officer)} (no email)`) + (cc === '' ? '' : ` (cc ${cc})`),
       refs: g.items.map((i) => i.ref),
       email: g.items.length > 0 ? buildDigest(g, context) : null,
     };

@@ -64,6 +64,11 @@ export interface Action {
   readonly closure: Closure;
   readonly completedOn: IsoDate | null;
   readonly extensions: number;
+  /**
+   * The day the lead last said "no change this week" (My actions). Not a cell of the register: it spares the
+   * action the stale rule for that week only, and Last updated keeps the day the progress really changed.
+   */
+  readonly noChangeOn?: IsoDate | null;
 }
 
 export interface Officer {

@@ -10,7 +10,8 @@ import type { ColumnKey } from './headers';
 import type { Action, Closure, IsoDate, Settings, StatusKey } from './model';
 import { BLANK_ACTION, STATUS_KEYS } from './model';
 import { giveReason, isOwner, isWaiting, recordRevision, summariseExtensions } from './extensions';
-import type { ActionExtensions } from './extensions';
+import type { ActionExtensions, ExtensionEntry } from './extensions';
+import { needsSignOff } from './signoff';
 import { decideStatus } from './status';
 import type { StatusDecision } from './status';
 
@@ -260,6 +261,14 @@ export interface SettleContext {
    * (a register without its ledger) a revised due date is counted as agreed.
    */
   readonly ledger?: { readonly extensions: ActionExtensions; readonly who: string };
+  /**
+   * Who made the change, when completion waits for the plan owner's sign-off: Completed chosen (or a Completed
+   * on date entered) by anyone else, or found later by nobody knows whom, is then a proposal and completes
+   * nothing. Without it a completion is immediate.
+   */
+  readonly signOff?: { readonly who: string };
+  /** The day the lead last said "no change this week" (see Action.noChangeOn). */
+  readonly noChangeOn?: IsoDate | null;
 }
 
 export interface Settled {
@@ -280,6 +289,11 @@ export interface Settled {
   /** What the record holds from now on. */
   readonly entry: RecordEntry;
   readonly decision: StatusDecision;
+  /**
+   * Completed was chosen (or Completed on entered) by someone whose completion waits for the owner: it was put
+   * back, and the adapter records the proposal in the Sign-off ledger.
+   */
+  readonly proposed: boolean;
 }
 
 const normalLabel = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -299,24 +313,35 @@ export function statusOfLabel(
   );
 }
 
+interface Decided {
+  readonly closure: Closure;
+  readonly writes: Partial<Record<RecordedField, string>>;
+  /** A label that is no status, or an open status chosen by hand: put back. */
+  readonly refused: string | null;
+  /** A completion that waits for the owner's sign-off: put back, and proposed. */
+  readonly proposed: boolean;
+}
+
 /** The officer's decision after they typed into Completed on or Status; null for an unknown label. */
-function decided(
-  before: RowCells,
-  after: RowCells,
-  closure: Closure,
-  context: SettleContext,
-): { closure: Closure; writes: Partial<Record<RecordedField, string>>; refused: string | null } {
+function decided(before: RowCells, after: RowCells, closure: Closure, context: SettleContext): Decided {
   const writes: Partial<Record<RecordedField, string>> = {};
+  const waits = context.signOff !== undefined && needsSignOff(context.signOff.who, context.settings);
   let next = closure;
+  let proposed = false;
   const completedOn = cell(after, 'completedOn');
   if (completedOn !== cell(before, 'completedOn')) {
-    if (completedOn !== '') next = 'completed';
+    if (completedOn !== '' && next !== 'completed' && waits) {
+      writes.completedOn = cell(before, 'completedOn');
+      proposed = true;
+    } else if (completedOn !== '') next = 'completed';
     else if (next === 'completed') next = null;
   }
   const typed = cell(after, 'status');
-  if (typed === cell(before, 'status')) return { closure: next, writes, refused: null };
+  if (typed === cell(before, 'status')) return { closure: next, writes, refused: null, proposed };
   const key = statusOfLabel(typed, context.settings, context.previousLabels);
-  if (key === 'completed' && next !== 'completed') {
+  if (key === 'completed' && next !== 'completed' && waits) {
+    proposed = true;
+  } else if (key === 'completed' && next !== 'completed') {
     next = 'completed';
     if (completedOn === '' && context.live) writes.completedOn = context.today;
   } else if (key === 'closed') {
@@ -326,9 +351,9 @@ function decided(
     next = null;
     if (completedOn !== '') writes.completedOn = '';
   } else if (key === null || key !== 'completed') {
-    return { closure: next, writes, refused: typed };
+    return { closure: next, writes, refused: typed, proposed };
   }
-  return { closure: next, writes, refused: null };
+  return { closure: next, writes, refused: null, proposed };
 }
 
 /**
@@ -355,9 +380,14 @@ export function settle(
     writes.lastUpdated = context.today;
   const from = cell(before, 'revisedDueDate') || cell(before, 'dueDate');
   const to = cell(cells, 'revisedDueDate');
+  // Back to the revised date already agreed (an undo, or a request the owner returned): no new extension.
+  const backToAgreed =
+    to !== '' && to !== cell(before, 'revisedDueDate') && to === context.ledger?.extensions.approvedDate;
   const extension =
-    to !== '' && to !== cell(before, 'revisedDueDate') && isIsoDate(to) && to !== from ? { from, to } : null;
-  const ledger = context.ledger ? ledgerAfter(id, cells, recorded, extension, context) : null;
+    to !== '' && to !== cell(before, 'revisedDueDate') && isIsoDate(to) && to !== from && !backToAgreed
+      ? { from, to }
+      : null;
+  const ledger = context.ledger ? ledgerAfter(id, cells, recorded, extension, backToAgreed, context) : null;
   if (!context.written.has('extensions')) {
     const count = ledger
       ? String(ledger.approvedCount)
@@ -373,24 +403,24 @@ export function settle(
   const closureBefore = recorded?.closure ?? null;
   const decision = decided(before, cells, closureBefore, context);
   Object.assign(writes, decision.writes);
-  if (cell(cells, 'completedOn') !== cell(before, 'completedOn'))
+  // A Completed on date put back (a completion waiting for sign-off) did not change.
+  const completedOn = decision.writes.completedOn ?? cell(cells, 'completedOn');
+  if (
+    cell(cells, 'completedOn') !== cell(before, 'completedOn') &&
+    completedOn !== cell(before, 'completedOn')
+  )
     changes.push({ field: 'completedOn', old: cell(before, 'completedOn'), new: cell(cells, 'completedOn') });
   const after: RowCells = { ...cells, ...writes };
-  const action = actionOf(id, after, decision.closure);
+  const action = { ...actionOf(id, after, decision.closure), noChangeOn: context.noChangeOn ?? null };
   const status = decideStatus(action, context.settings, context.today, ledger ?? undefined);
   const label = context.settings.statuses[status.key].label;
   if (decision.closure !== closureBefore) {
     changes.push({ field: 'status', old: recorded ? cell(before, 'status') : '', new: label });
   }
   let statusNote: string | null = null;
-  if (cell(after, 'status') !== label || decision.refused !== null) {
+  if (cell(after, 'status') !== label || decision.refused !== null || decision.proposed) {
     writes.status = label;
-    statusNote =
-      `Status is computed: ${status.reason}` +
-      (decision.refused !== null && decision.refused !== ''
-        ? ` "${decision.refused}" was put back: only ${context.settings.statuses.completed.label} or ` +
-          `${context.settings.statuses.closed.label} can be chosen by hand.`
-        : '');
+    statusNote = `Status is computed: ${status.reason}` + putBack(decision, context.settings);
   }
   return {
     id,
@@ -401,7 +431,18 @@ export function settle(
     entry: { id, cells: { ...cells, ...writes }, closure: decision.closure, deleted: false },
     decision: status,
     extensions: ledger,
+    proposed: decision.proposed,
   };
+}
+
+/** Why a hand-made choice was put back, for the Status cell's note; '' when nothing was. */
+function putBack(decision: Decided, settings: Settings): string {
+  const { completed, closed } = settings.statuses;
+  if (decision.proposed) {
+    return ` ${completed.label} was put back: the completion waits for the plan owner's sign-off.`;
+  }
+  if (decision.refused === null || decision.refused === '') return '';
+  return ` "${decision.refused}" was put back: only ${completed.label} or ${closed.label} can be chosen by hand.`;
 }
 
 /** The action's ledger after the change: a new revised date recorded, or a reason given to the waiting one. */
@@ -410,11 +451,18 @@ function ledgerAfter(
   cells: RowCells,
   recorded: RecordEntry | null,
   extension: { from: string; to: string } | null,
+  backToAgreed: boolean,
   context: SettleContext,
 ): ActionExtensions | null {
   if (!context.ledger) return null;
   const { extensions: before, who } = context.ledger;
   const action = actionOf(id, cells, recorded?.closure ?? null);
+  if (backToAgreed && before.pending) {
+    // The revised date that waited is given up: it is returned, as a newer date would return it.
+    const waiting = before.pending;
+    const returned: ExtensionEntry = { ...waiting, state: 'returned', decidedOn: context.today };
+    return summariseExtensions(before.entries.map((e) => (e === waiting ? returned : e)));
+  }
   if (extension) {
     const origin = context.live && isOwner(who, context.settings) ? 'owner' : 'officer';
     const { entry, replaced } = recordRevision(

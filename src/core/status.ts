@@ -1,5 +1,5 @@
 import { plural } from './text';
-import { daysBetween, formatShortUk } from './dates';
+import { daysBetween, formatShortUk, mondayOf } from './dates';
 import type { ActionExtensions } from './extensions';
 import type { Action, IsoDate, Settings, StatusKey, Timescale } from './model';
 import { STATUS_KEYS } from './model';
@@ -17,6 +17,18 @@ export interface StatusDecision {
   readonly daysLateOriginal: number;
   /** A revised date entered but not in force: awaiting a reason or the owner's approval. */
   readonly pendingDueDate: IsoDate | null;
+}
+
+/**
+ * Progress not updated for the stale window: the action needs a check. The week the lead said "no change", it
+ * does not: they looked at it that week. The next week it is stale again until the progress itself changes, so
+ * "no change" can never stand in for an update.
+ */
+export function isStale(action: Action, settings: Settings, today: IsoDate): boolean {
+  if (action.lastUpdated === null || daysBetween(action.lastUpdated, today) < settings.staleWindowDays)
+    return false;
+  const confirmed = action.noChangeOn ?? null;
+  return confirmed === null || mondayOf(confirmed) !== mondayOf(today);
 }
 
 /** The status key whose label this text is (case and spacing ignored), or null. */
@@ -135,7 +147,7 @@ export function decideStatus(
     const reason = `Due ${formatShortUk(dueDate)}, within the ${settings.checkWindowDays}-day check window.`;
     return decided('check', reason + pendingNote(dates), dates);
   }
-  if (action.lastUpdated !== null && daysBetween(action.lastUpdated, today) >= settings.staleWindowDays) {
+  if (isStale(action, settings, today) && action.lastUpdated !== null) {
     const reason = `Progress not updated since ${formatShortUk(action.lastUpdated)} (${settings.staleWindowDays} days or more).`;
     return decided('check', reason, dates);
   }

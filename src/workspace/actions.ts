@@ -157,6 +157,7 @@ export function showHelp(): void {
       'Import plan from a Google Doc: paste the link of the Google Doc that holds the plan (a Word file opened in Google Docs and saved as a Google Doc). Its tables are read as they are, merged cells and bullets included, and the Doc is never changed.',
       'Status is computed from the due date (the revised one when set), progress and the windows in Settings. Choose Completed when an action is done; other choices are put back.',
       'Every change to an action, its dates, lead, progress or status is kept in History.',
+      'My actions: the actions you lead, most urgent first, to update, mark "no change this week", propose as complete with evidence, or ask to extend. The plan owner signs off completions and approves extensions under Awaiting the owner….',
     ].join('\n\n'),
     ui.ButtonSet.OK,
   );

@@ -9,12 +9,16 @@ import { matchRegisterColumns } from '../core/headers';
 import type { ColumnKey } from '../core/headers';
 import { revisionNote } from '../core/extensions';
 import { deletedActions, identify, settle } from '../core/record';
-import type { RecordedField } from '../core/record';
+import type { Identified, RecordedField, RowCells, Settled } from '../core/record';
+import { isOwner } from '../core/extensions';
+import { CHOSEN_IN_REGISTER, NO_SIGN_OFF, propose, signOffNote } from '../core/signoff';
 import { cellText } from './cells';
 import { UNNAMED_EDITOR, addedLine, appendHistory, deletedLine, linesOf } from './history';
 import type { HistoryLine } from './history';
 import { Ledger } from './extensions';
+import { readNoChange } from './noChange';
 import { RecordStore, rowCells } from './record';
+import { SignOffLedger } from './signoff';
 import { cellValue, refreshStatuses, runs, writeRuns } from './register';
 import { reapplyStatusRules } from './setup';
 import { SHEET } from './sheets';
@@ -70,12 +74,63 @@ function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const { columns } = matchRegisterColumns(header);
   if (columns.id === undefined) return; // Set up or repair adds it; until then Refresh records what it finds.
   const block = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, width).getValues();
-  const idColumn = columns.id;
   const lastSheetRow = sheet.getLastRow();
-  const allIds = sheet.getRange(2, idColumn + 1, Math.max(1, lastSheetRow - 1), 1).getValues();
+  const allIds = sheet.getRange(2, columns.id + 1, Math.max(1, lastSheetRow - 1), 1).getValues();
   const heldElsewhere = new Set(
     allIds.flatMap((r, i) => (i + 2 >= firstRow && i + 2 <= lastRow ? [] : [cellText(r[0])])).filter(Boolean),
   );
+  const written = writtenFields(
+    columns,
+    e.range.getColumn(),
+    e.range.getColumn() + e.range.getNumColumns() - 1,
+  );
+  settleRows({ wb, sheet, columns, firstRow, block, heldElsewhere, written, who: editorOf(e) });
+}
+
+/** Rows of the Register whose cells changed, and who changed them. */
+export interface RowsChanged {
+  readonly wb: Workbook;
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** 0-based column of each register field. */
+  readonly columns: Partial<Record<ColumnKey, number>>;
+  readonly firstRow: number;
+  /** The rows' values as they stand after the change, from firstRow down. */
+  readonly block: readonly (readonly unknown[])[];
+  /** Action ids held by rows outside the block: a row inside holding one too is a copy. */
+  readonly heldElsewhere: ReadonlySet<string>;
+  /** The fields written (the columns of the edited block, or the cells My actions wrote). */
+  readonly written: ReadonlySet<RecordedField>;
+  /** Who made the change: History's Who, the Extensions and Sign-off ledgers' Who. */
+  readonly who: string;
+  /** The evidence of a completion proposed from My actions; Completed chosen in the sheet gives none. */
+  readonly evidence?: string;
+  /** The owner's comment on a completion they sign off from My actions. */
+  readonly comment?: string;
+  /** Lines History records with the change's own (a decision taken in My actions). */
+  readonly history?: readonly HistoryLine[];
+  /** Ids whose Status note is written again whatever changed (their sign-off state changed before this). */
+  readonly renote?: ReadonlySet<string>;
+}
+
+/** What settling a row decided, for My actions to say what happened. */
+export interface RowSettled {
+  readonly row: number;
+  readonly id: string;
+  readonly proposed: boolean;
+  readonly completed: boolean;
+}
+
+/**
+ * Settles changed rows of the Register against the record, as the edit trigger does for an officer's edit and
+ * My actions for the cells it wrote: History gets each change with its true old value and the person who made
+ * it; stamps, counts, statuses and notes are written back; a revised due date goes into the Extensions ledger
+ * and a completion that needs the owner into the Sign-off ledger. The caller holds the document lock. The
+ * calls made depend on the rows changed, never on the size of the register.
+ */
+export function settleRows(change: RowsChanged): RowSettled[] {
+  const { wb, columns, firstRow, block } = change;
+  const idColumn = columns.id;
+  if (idColumn === undefined) return [];
   const rows = block.map((values, i) => ({
     row: firstRow + i,
     idCell: cellText(values[idColumn]),
@@ -88,59 +143,137 @@ function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   );
   const ids = identify(rows, new Map(record.all().map((entry) => [entry.id, entry])), () => record.newId(), {
     wholeRegister: false,
-    heldElsewhere,
+    heldElsewhere: change.heldElsewhere,
   });
-  const written = writtenFields(
-    columns,
-    e.range.getColumn(),
-    e.range.getColumn() + e.range.getNumColumns() - 1,
-  );
-  const { settings } = wb.settings();
-  const ledger = Ledger.read(wb);
-  const who = editorOf(e);
-  const history: HistoryLine[] = [];
-  const writes = new Map<ColumnKey, Map<number, unknown>>();
-  const notes = new Map<number, string>();
-  const revisionNotes = new Map<number, string>();
-  const put = (key: ColumnKey, row: number, value: unknown): void => {
-    if (!writes.has(key)) writes.set(key, new Map());
-    writes.get(key)?.set(row, value);
+  const batch: Batch = {
+    change,
+    record,
+    ledger: Ledger.read(wb),
+    signOffs: SignOffLedger.read(wb),
+    noChange: readNoChange(wb),
+    history: [...(change.history ?? [])],
+    writes: new Map(),
+    notes: new Map(),
+    revisionNotes: new Map(),
   };
+  const settled: RowSettled[] = [];
   for (const id of ids) {
-    if (id.rewrite) put('id', id.row, id.id);
-    if (id.id === '') continue;
-    const cells = rows[id.row - firstRow].cells;
-    const entry = id.isNew ? null : record.get(id.id);
-    const extensions = ledger.of({ id: id.id, ref: cells.ref ?? '' });
-    const result = settle(id.id, cells, entry, {
-      settings,
-      today: wb.today,
-      written,
-      live: true,
-      ledger: { extensions, who },
-    });
-    if (result.extensions && result.extensions !== extensions) {
-      ledger.update(extensions, result.extensions);
-      revisionNotes.set(id.row, revisionNote(result.extensions));
-    }
-    history.push(
-      ...(entry === null ? [addedLine(id.id, cells)] : linesOf(id.id, cells.ref ?? '', result.changes)),
-    );
-    for (const [field, value] of Object.entries(result.writes) as [RecordedField, string][]) {
-      put(field, id.row, cellValue(field, value, wb.timeZone));
-    }
-    if (result.statusNote !== null) notes.set(id.row, result.statusNote);
-    record.put(result.entry);
+    if (id.rewrite) put(batch, 'id', id.row, id.id);
+    if (id.id !== '') settled.push(settleRow(batch, id, rows[id.row - firstRow].cells));
   }
-  for (const [key, cells] of writes) {
+  writeBatch(batch);
+  return settled;
+}
+
+/** What settling a block gathers before it writes: one write per column run, per ledger and for History. */
+interface Batch {
+  readonly change: RowsChanged;
+  readonly record: RecordStore;
+  readonly ledger: Ledger;
+  readonly signOffs: SignOffLedger;
+  readonly noChange: ReadonlyMap<string, string>;
+  readonly history: HistoryLine[];
+  readonly writes: Map<ColumnKey, Map<number, unknown>>;
+  readonly notes: Map<number, string>;
+  readonly revisionNotes: Map<number, string>;
+}
+
+function put(batch: Batch, key: ColumnKey, row: number, value: unknown): void {
+  if (!batch.writes.has(key)) batch.writes.set(key, new Map());
+  batch.writes.get(key)?.set(row, value);
+}
+
+/** Settles one identified row: its writes, notes, History lines and ledger lines go into the batch. */
+function settleRow(batch: Batch, id: Identified, cells: RowCells): RowSettled {
+  const { change, record, ledger, signOffs } = batch;
+  const { wb, who } = change;
+  const entry = id.isNew ? null : record.get(id.id);
+  const extensions = ledger.of({ id: id.id, ref: cells.ref ?? '' });
+  const pendingBefore = signOffs.pending(id.id);
+  const result = settle(id.id, cells, entry, {
+    settings: wb.settings().settings,
+    today: wb.today,
+    written: change.written,
+    live: true,
+    ledger: { extensions, who },
+    signOff: { who },
+    noChangeOn: batch.noChange.get(id.id) ?? null,
+  });
+  if (result.extensions && result.extensions !== extensions) {
+    ledger.update(extensions, result.extensions);
+    batch.revisionNotes.set(id.row, revisionNote(result.extensions));
+  } else if (change.renote?.has(id.id)) batch.revisionNotes.set(id.row, revisionNote(extensions));
+  const completed = entry?.closure !== 'completed' && result.entry.closure === 'completed';
+  batch.history.push(
+    ...(entry === null ? [addedLine(id.id, cells)] : linesOf(id.id, cells.ref ?? '', result.changes)),
+    ...recordSignOff(signOffs, { id: id.id, ref: cells.ref ?? '', result, completed }, change, wb.today),
+  );
+  for (const [field, value] of Object.entries(result.writes) as [RecordedField, string][]) {
+    put(batch, field, id.row, cellValue(field, value, wb.timeZone));
+  }
+  const pendingNow = signOffs.pending(id.id);
+  if (result.statusNote !== null || pendingNow !== pendingBefore || change.renote?.has(id.id)) {
+    const computed = result.statusNote ?? `Status is computed: ${result.decision.reason}`;
+    batch.notes.set(id.row, [signOffNote(pendingNow), computed].filter(Boolean).join('\n\n'));
+  }
+  record.put(result.entry);
+  return { row: id.row, id: id.id, proposed: result.proposed, completed };
+}
+
+/** Writes what the batch gathered: cells by column runs, notes, the record, both ledgers, then History. */
+function writeBatch(batch: Batch): void {
+  const { sheet, columns, wb, who } = batch.change;
+  for (const [key, cells] of batch.writes) {
     const column = columns[key];
     if (column !== undefined) writeRuns(sheet, column + 1, cells);
   }
-  writeNotes(sheet, columns.status, notes);
-  writeNotes(sheet, columns.revisedDueDate, revisionNotes);
-  record.save();
-  ledger.save();
-  appendHistory(wb.ss, history, who);
+  writeNotes(sheet, columns.status, batch.notes);
+  writeNotes(sheet, columns.revisedDueDate, batch.revisionNotes);
+  batch.record.save();
+  batch.ledger.save();
+  batch.signOffs.save();
+  appendHistory(wb.ss, batch.history, who);
+}
+
+/**
+ * The Sign-off ledger after one row settled: a completion that waits for the owner is proposed; an action
+ * completed now closes the proposal that waited (signed off by the owner, or by no one when Settings ask for
+ * no sign-off); a completion with evidence that needed no sign-off is kept with its evidence. Returns the
+ * History lines.
+ */
+function recordSignOff(
+  signOffs: SignOffLedger,
+  row: { id: string; ref: string; result: Settled; completed: boolean },
+  change: RowsChanged,
+  today: string,
+): HistoryLine[] {
+  const { settings } = change.wb.settings();
+  const pending = signOffs.pending(row.id);
+  const line = (field: string, old: string, now: string): HistoryLine => ({
+    ref: row.ref,
+    field,
+    old,
+    new: now,
+    id: row.id,
+  });
+  // Completed chosen again while a proposal waits: the proposal stands, with its evidence.
+  if (row.result.proposed && pending !== null && change.evidence === undefined) return [];
+  if (row.result.proposed || (row.completed && pending === null && change.evidence !== undefined)) {
+    const evidence = change.evidence ?? CHOSEN_IN_REGISTER;
+    const proposal = { actionId: row.id, ref: row.ref, who: change.who, when: today, evidence };
+    const waiting = signOffs.of(row.id).filter((e) => e.state === 'awaiting');
+    const { entry, replaced } = propose(proposal, signOffs.of(row.id), settings);
+    replaced.forEach((r, i) => signOffs.replace(waiting[i], r));
+    signOffs.add(entry);
+    return [line(entry.state === 'awaiting' ? 'Completion proposed' : 'Completion evidence', '', evidence)];
+  }
+  if (row.completed && pending !== null) {
+    const by = isOwner(change.who, settings) ? change.who.trim() : NO_SIGN_OFF;
+    const comment = change.comment ?? '';
+    signOffs.replace(pending, { ...pending, state: 'signedOff', decidedBy: by, decidedOn: today, comment });
+    return [line('Completion signed off', pending.evidence, comment || 'Signed off')];
+  }
+  return [];
 }
 
 /** Notes of one column, one setNotes per run of adjacent rows. */

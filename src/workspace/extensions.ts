@@ -184,6 +184,8 @@ export class Ledger {
         FORMATS,
       );
     }
+    // The lines changed in place are the lines from now on: all() must not give their old versions.
+    this.entries.splice(0, this.entries.length, ...this.entries.map((e) => this.changedVersion(e)));
     this.changed.clear();
     this.entries.push(...this.added.splice(0));
   }

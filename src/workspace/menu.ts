@@ -18,6 +18,10 @@ export const MENU: readonly (readonly MenuItem[])[] = [
     { caption: 'Send overdue reminders now', functionName: 'sendRemindersNow' },
     { caption: 'Preview my reminder', functionName: 'previewMyReminder' },
   ],
+  [
+    { caption: 'My actions', functionName: 'showMyActions' },
+    { caption: 'Awaiting the owner…', functionName: 'showOwnerDecisions' },
+  ],
   [{ caption: 'Generate briefing paper…', functionName: 'showPaperDialog' }],
   [{ caption: 'Help', functionName: 'showHelp' }],
 ];

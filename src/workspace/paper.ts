@@ -33,6 +33,7 @@ import { refreshStatuses } from './register';
 import { readSettings } from './settings';
 import { activeSpreadsheet, appendRows, ensureSheet, styleHeader } from './sheets';
 import { Workbook } from './workbook';
+import { scriptJson } from './html';
 
 export const PAPER_SHEET = 'Paper';
 export const SNAPSHOTS_SHEET = 'Snapshots';
@@ -120,7 +121,7 @@ function makePaper(formValues: unknown): PaperResult {
   const folder = attempt(
     warnings,
     `The folder "${settings.paperFolderName}" could not be used, so the paper is in your Drive root`,
-    () => paperFolder(settings.paperFolderName),
+    () => paperFolder(settings.paperFolderName, wb.documentProperties()),
   );
   const blocks = paperBlocks(outline);
   const doc = DocumentApp.create(outline.name);
@@ -313,14 +314,6 @@ function toForm(value: unknown): PaperForm {
   };
 }
 
-/** JSON safe inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Drive: the drive.file scope sees only files this app made, so the folder is one the app made itself.
 
@@ -337,13 +330,16 @@ function drive(): GoogleAppsScript.Drive {
  * folder that was deleted, trashed or cannot be seen is made again. Each officer has their own: under drive.file
  * the app cannot see a folder it made for someone else (the Paper log lists every paper, whoever made it).
  */
-function paperFolder(name: string): { id: string; name: string } | null {
+function paperFolder(
+  name: string,
+  documentProperties: Readonly<Record<string, string>>,
+): { id: string; name: string } | null {
   const wanted = name.trim();
   if (wanted === '') return null;
   const properties = PropertiesService.getUserProperties();
   const key = FOLDER_PROPERTY_PREFIX + wanted;
   // Earlier versions kept one folder per spreadsheet in document properties: its maker keeps using it.
-  const known = [properties.getProperty(key), PropertiesService.getDocumentProperties().getProperty(key)];
+  const known = [properties.getProperty(key), documentProperties[key] ?? null];
   const usable = known.find((id) => id !== null && isLiveFolder(id));
   const id = usable ?? makeFolder(wanted);
   if (id !== known[0]) properties.setProperty(key, id);

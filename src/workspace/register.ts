@@ -19,13 +19,17 @@ import {
 import type { RecordEntry, RecordedField, RowCells, Settled } from '../core/record';
 import { foundRevisions, revisionNote } from '../core/extensions';
 import type { ActionExtensions, ExtensionEntry } from '../core/extensions';
+import { CHOSEN_IN_REGISTER, signOffNote } from '../core/signoff';
+import type { SignOffEntry } from '../core/signoff';
 import { decideStatus } from '../core/status';
 import { cellText } from './cells';
 import { FOUND_LATER, addedLine, appendHistory, deletedLine, linesOf } from './history';
 import type { HistoryLine } from './history';
 import { updateDashboard } from './dashboard';
 import { Ledger } from './extensions';
+import { readNoChange } from './noChange';
 import { RecordStore, rowCells } from './record';
+import { SignOffLedger } from './signoff';
 import type { RegisterView } from './registerView';
 import { reapplyStatusRules, statusRulesStale } from './setup';
 import { SHEET } from './sheets';
@@ -92,6 +96,8 @@ export interface RegisterReading extends RegisterView {
   readonly grid: RegisterGrid;
   /** The Extensions ledger as read (and as this execution left it). */
   readonly ledger: readonly ExtensionEntry[];
+  /** Per action, in the same order, the completion awaiting the owner's sign-off, if any. */
+  readonly pendingSignOffs: readonly (SignOffEntry | null)[];
   /** Rows whose cells could not be fully read, each naming the row and the problem. */
   readonly problems: readonly string[];
 }
@@ -119,13 +125,17 @@ function reading(
   ledger: Ledger,
 ): RegisterReading {
   const { settings, problems: settingProblems } = wb.settings();
+  const signOffs = SignOffLedger.read(wb);
+  const noChange = readNoChange(wb);
+  const confirmed = actions.map((a) => ({ ...a.action, noChangeOn: noChange.get(a.action.id) ?? null }));
   return {
     spreadsheet: wb.ss,
     grid,
-    actions: actions.map((a) => a.action),
+    actions: confirmed,
     rows: actions.map((a) => a.row),
-    decisions: actions.map((a) => decideStatus(a.action, settings, wb.today, ledger.of(a.action))),
+    decisions: confirmed.map((a) => decideStatus(a, settings, wb.today, ledger.of(a))),
     ledger: ledger.all(),
+    pendingSignOffs: confirmed.map((a) => (a.id === '' ? null : signOffs.pending(a.id))),
     settings,
     officers: wb.officers(),
     today: wb.today,
@@ -164,9 +174,11 @@ export function refreshStatuses(wb: Workbook = new Workbook()): RegisterReading 
   requireColumns(grid);
   const { settings } = wb.settings();
   // Labels renamed while nothing was watching: the dropdown must take the new labels before they are written.
-  if (statusRulesStale(settings)) reapplyStatusRules(wb);
+  if (statusRulesStale(settings, wb.documentProperties())) reapplyStatusRules(wb);
   const record = wb.once('record', () => RecordStore.readAll(wb.ss, wb.today));
   const ledger = Ledger.read(wb);
+  const signOffs = SignOffLedger.read(wb);
+  const noChange = readNoChange(wb);
   const rows = registerRows(grid, wb.timeZone);
   const ids = identify(rows, new Map(record.all().map((e) => [e.id, e])), () => record.newId(), {
     wholeRegister: true,
@@ -182,10 +194,12 @@ export function refreshStatuses(wb: Workbook = new Workbook()): RegisterReading 
     if (!id || id.id === '') continue;
     const entry = id.isNew ? null : record.get(id.id);
     const extensions = ledger.of({ id: id.id, ref: r.cells.ref ?? '' });
-    const result = settleFound(id.id, r.cells, entry, { settings, today: wb.today, extensions });
+    const noChangeOn = noChange.get(id.id) ?? null;
+    const result = settleFound(id.id, r.cells, entry, { settings, today: wb.today, extensions, noChangeOn });
     if (result.extensions && result.extensions !== extensions) ledger.update(extensions, result.extensions);
     if (entry === null) history.push(addedLine(id.id, r.cells));
     else history.push(...linesOf(id.id, r.cells.ref ?? '', result.changes));
+    if (result.proposed) history.push(...proposalFound(signOffs, id.id, r.cells.ref ?? '', wb.today));
     if (entry === null || !sameEntry(entry, result.entry)) record.put(result.entry);
     settled.push({ row: r.row, result });
     actions.push({
@@ -193,12 +207,13 @@ export function refreshStatuses(wb: Workbook = new Workbook()): RegisterReading 
       action: actionOf(id.id, result.entry.cells, result.entry.closure, problems, `Row ${r.row}`),
     });
   }
+  signOffs.save();
   const present = new Set(ids.map((i) => i.id));
   for (const gone of deletedActions(new Map(record.all().map((e) => [e.id, e])), present)) {
     history.push(deletedLine(gone));
     record.put({ ...gone, deleted: true });
   }
-  writeSettled(grid, settled, ids, wb.timeZone, ledger);
+  writeSettled(grid, settled, ids, wb.timeZone, ledger, (id) => signOffNote(signOffs.pending(id)));
   record.save();
   ledger.save();
   appendHistory(wb.ss, history, FOUND_LATER);
@@ -238,9 +253,9 @@ function settleFound(
   id: string,
   cells: RowCells,
   entry: RecordEntry | null,
-  found: { settings: Settings; today: string; extensions: ActionExtensions },
+  found: { settings: Settings; today: string; extensions: ActionExtensions; noChangeOn: string | null },
 ): Settled {
-  const { settings, today, extensions } = found;
+  const { settings, today, extensions, noChangeOn } = found;
   const closure = entry?.closure ?? closureOfLabel(cells.status ?? '', settings);
   const base: RecordEntry = entry ?? {
     id,
@@ -249,7 +264,33 @@ function settleFound(
     deleted: false,
   };
   const written = new Set(changedFields(base.cells, cells).map((c) => c.field));
-  return settle(id, cells, base, { settings, today, written, live: false, ledger: { extensions, who: '' } });
+  // Nobody knows who made a change found later: a completion found so waits for the owner's sign-off.
+  return settle(id, cells, base, {
+    settings,
+    today,
+    written,
+    live: false,
+    ledger: { extensions, who: '' },
+    signOff: { who: '' },
+    noChangeOn,
+  });
+}
+
+/** A completion Refresh found (made while nothing was recording), proposed for sign-off; its History line. */
+function proposalFound(signOffs: SignOffLedger, id: string, ref: string, today: string): HistoryLine[] {
+  if (signOffs.pending(id) !== null) return [];
+  signOffs.add({
+    when: today,
+    who: '',
+    actionId: id,
+    ref,
+    evidence: CHOSEN_IN_REGISTER,
+    state: 'awaiting',
+    decidedBy: '',
+    decidedOn: null,
+    comment: '',
+  });
+  return [{ ref, field: 'Completion proposed', old: '', new: CHOSEN_IN_REGISTER, id }];
 }
 
 /**
@@ -262,6 +303,8 @@ function writeSettled(
   ids: readonly { row: number; id: string; rewrite: boolean }[],
   timeZone: string,
   ledger: Ledger,
+  /** What the Status note says first: a completion awaiting sign-off. */
+  signOffNoteOf: (id: string) => string,
 ): void {
   const height = grid.values.length - 1;
   if (height <= 0) return;
@@ -288,7 +331,8 @@ function writeSettled(
   const notes = range.getNotes().map((r) => [r[0] ?? '']);
   for (const { row, result } of settled) {
     values[row - 2][0] = result.entry.cells.status ?? '';
-    notes[row - 2][0] = `Status is computed: ${result.decision.reason}`;
+    const computed = `Status is computed: ${result.decision.reason}`;
+    notes[row - 2][0] = [signOffNoteOf(result.id), computed].filter(Boolean).join('\n\n');
   }
   range.setValues(values);
   range.setNotes(notes);

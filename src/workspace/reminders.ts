@@ -37,6 +37,7 @@ import {
   nextReminderDay,
   reminderHour,
   reminderWeekday,
+  kindCounts,
   weekOf,
   weeklyMessages,
   type EmailContent,
@@ -211,7 +212,7 @@ function schedule(ui: GoogleAppsScript.Base.Ui): void {
   );
   const lines = [
     `Weekly reminders are on. Every ${reminderWeekday(settings)} between ${clock(hour)} and ${clock(hour + 1)} ` +
-      `(${timeZone}), each lead officer with overdue actions or actions to check gets one email.`,
+      `(${timeZone}), each lead officer with actions overdue, coming up or to check gets one email.`,
     `The next reminders go on ${formatLongUk(next)}.`,
     settings.ownerEmail.trim()
       ? `The plan owner (${settings.ownerEmail.trim()}) gets a summary at the same time.`
@@ -281,7 +282,7 @@ function confirmAndSend(ui: GoogleAppsScript.Base.Ui, ss: GoogleAppsScript.Sprea
       TITLE_SEND,
       alreadySent > 0
         ? `Nothing to send: everyone due a reminder for the week of ${formatShortUk(weekly.week)} has had it.`
-        : 'Nothing to send: no officer has overdue actions or actions to check.',
+        : 'Nothing to send: no officer has actions overdue, coming up or to check.',
       ui.ButtonSet.OK,
     );
     return;
@@ -343,7 +344,7 @@ function preview(ui: GoogleAppsScript.Base.Ui): void {
   if (!sample) {
     ui.alert(
       TITLE_PREVIEW,
-      'No officer has overdue actions or actions to check, so no reminder would go this week. Nothing was sent.',
+      'No officer has actions overdue, coming up or to check, so no reminder would go this week. Nothing was sent.',
       ui.ButtonSet.OK,
     );
     return;
@@ -360,7 +361,7 @@ function preview(ui: GoogleAppsScript.Base.Ui): void {
   const banner = own
     ? 'Preview: this is your own reminder as it stands today. It was sent only to you and does not count as ' +
       "this week's reminder."
-    : `Preview: you lead no overdue actions or actions to check, so this is a sample: the reminder ${name} ` +
+    : `Preview: you lead no actions overdue, coming up or to check, so this is a sample: the reminder ${name} ` +
       'would get. It was sent only to you.';
   const email = withBanner(buildDigest(sample, { settings: view.settings, week, url: view.url }), banner);
   MailApp.sendEmail(me, `[Preview] ${email.subject}`, email.body, {
@@ -371,7 +372,7 @@ function preview(ui: GoogleAppsScript.Base.Ui): void {
     TITLE_PREVIEW,
     own
       ? `Your reminder (${plural(sample.items.length, 'action')}) was sent to ${me}.`
-      : `You lead no overdue actions or actions to check, so a sample was sent to ${me}: the reminder ${name} ` +
+      : `You lead no actions overdue, coming up or to check, so a sample was sent to ${me}: the reminder ${name} ` +
           `would get (${plural(sample.items.length, 'action')}).`,
     ui.ButtonSet.OK,
   );
@@ -652,10 +653,7 @@ function describeMessage(message: WeeklyMessage, weekly: WeeklyMessages): string
   if (message.kind === 'summary') return `${message.to}: the plan owner's summary`;
   const group: LeadGroup | undefined = weekly.grouping.groups.find((g) => `digest:${g.key}` === message.key);
   if (!group) return message.to;
-  const overdue = group.items.filter((i) => i.status === 'overdue').length;
-  const check = group.items.length - overdue;
-  const counts = [overdue ? `${overdue} overdue` : '', check ? `${check} to check` : ''].filter(Boolean);
-  return `${group.officer.name.trim() || group.officer.initials.trim()} (${message.to}): ${counts.join(', ')}`;
+  return `${group.officer.name.trim() || group.officer.initials.trim()} (${message.to}): ${kindCounts(group.items)}`;
 }
 
 function listLines(lines: readonly string[]): string {

@@ -11,6 +11,7 @@ import { runningUser } from './messages';
 import { DASHBOARD_SHEET, ensureDashboardSheet } from './dashboard';
 import { PAPER_LOG_SHEET, PAPER_SHEET, SNAPSHOTS_SHEET, ensurePaperLog, ensurePaperSheets } from './paper';
 import { ensureRecordSheet } from './record';
+import { SIGN_OFF_SHEET, ensureSignOffSheet } from './signoff';
 import { RegisterError, readRegisterGrid } from './register';
 import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet } from './settings';
 import { SHEET, TEXT_FORMAT, ensureSheet, plainTextBody, styleHeader } from './sheets';
@@ -108,6 +109,7 @@ export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
     EXTENSIONS_SHEET,
     PAPER_LOG_SHEET,
     DASHBOARD_SHEET,
+    SIGN_OFF_SHEET,
   ].filter((name) => ss.getSheetByName(name) === null);
   ensureSettingsSheet(ss);
   ensureOfficersSheet(ss);
@@ -118,6 +120,7 @@ export function setUpRegister(wb: Workbook = new Workbook()): SetupReport {
   if (createdSheets.includes(SHEET.import)) plainTextBody(importSheet, 1);
   ensureRecordSheet(ss);
   ensureExtensionsSheet(ss);
+  ensureSignOffSheet(ss);
 
   const { sheet, columns, addedColumns, renamedColumns } = ensureRegisterColumns(ss);
   const { settings } = wb.settings();
@@ -293,8 +296,11 @@ function applyStatusValidation(
 }
 
 /** True when the Status dropdown and colours were made for other labels than Settings now give. */
-export function statusRulesStale(settings: Settings): boolean {
-  const made = PropertiesService.getDocumentProperties().getProperty(RULE_LABELS_KEY);
+export function statusRulesStale(
+  settings: Settings,
+  properties: Readonly<Record<string, string>> = PropertiesService.getDocumentProperties().getProperties(),
+): boolean {
+  const made = properties[RULE_LABELS_KEY] ?? null;
   return made !== JSON.stringify(STATUS_KEYS.map((k) => settings.statuses[k].label));
 }
 

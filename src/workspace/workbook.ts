@@ -42,6 +42,11 @@ export class Workbook {
     return this.officersSheet().officers;
   }
 
+  /** The document's properties as this execution first read them: one read serves every feature. */
+  documentProperties(): Readonly<Record<string, string>> {
+    return this.once('documentProperties', () => PropertiesService.getDocumentProperties().getProperties());
+  }
+
   officersSheet(): OfficersSheet {
     return this.once('officers', () => readOfficers(this.ss));
   }

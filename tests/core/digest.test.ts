@@ -136,7 +136,7 @@ describe('grouping actions by lead', () => {
     expect(shared?.leadNames).toEqual(['Jane Jones', 'Tom Green']);
   });
 
-  it('lists only Overdue and Check Progress actions, overdue first and longest overdue first', () => {
+  it('lists only overdue, coming-up and to-check actions, overdue first and longest overdue first', () => {
     const jj = group('JJ');
     expect(jj?.items.map((i) => [i.ref, i.status, i.daysOverdue])).toEqual([
       ['1.2', 'overdue', 55],
@@ -144,7 +144,7 @@ describe('grouping actions by lead', () => {
       ['2.1', 'overdue', 5],
     ]);
     expect(jj?.openRefs).toEqual(['1.1', '1.2', '2.1']); // 1.5 is completed
-    expect(group('TG')?.items[1]).toMatchObject({ ref: '1.3', status: 'check', why: 'Due in 10 days' });
+    expect(group('TG')?.items[1]).toMatchObject({ ref: '1.3', status: 'comingUp', why: 'Due in 10 days' });
   });
 
   it('keeps officers who lead only in-progress work, with nothing due', () => {
@@ -207,7 +207,7 @@ describe('the digest email', () => {
   });
 
   it('lists ref, action, due date, days overdue, latest progress with its date, and the link', () => {
-    expect(email.subject).toBe('Action plan: 1 action overdue, 1 to check (week of 23 Nov 2026)');
+    expect(email.subject).toBe('Action plan: 1 action overdue, 1 coming up (week of 23 Nov 2026)');
     for (const text of [email.htmlBody, email.body]) {
       expect(text).toContain('1.1');
       expect(text).toContain('1 Nov 2026');
@@ -361,7 +361,7 @@ describe('the week of messages', () => {
       ['summary:owner@council.example', ['1.1', '1.2'], false],
     ]);
     expect(messages[0].email?.subject).toBe(
-      'Action plan: 2 actions overdue, 1 to check (week of 23 Nov 2026)',
+      'Action plan: 2 actions overdue, 1 coming up (week of 23 Nov 2026)',
     );
   });
 

@@ -330,8 +330,9 @@ describe('the calls an import from a Doc makes', () => {
     expect(calls['TableCell.getRowSpan']).toBe(2000);
     const documentTotal = Object.values(calls).reduce((a, b) => a + b, 0);
     expect(documentTotal).toBeLessThan(2.6 * 7007);
-    // The register in under 100 calls, and its first refresh draws the Dashboard: figures, formats, three charts.
-    expect(bundle.ws.runtime.calls.total() - documentTotal).toBeLessThan(170);
+    // Constant whatever the plan's size: the import, then one refresh, which draws the Dashboard's figures,
+    // formats and three charts the first time and reads the Sign-off ledger.
+    expect(bundle.ws.runtime.calls.total() - documentTotal).toBeLessThan(175);
     const register = registerRows(bundle);
     // The recommendation keeps its number as written.
     expect(register[1].Recommendation).toBe('1. Develop links with partners');

@@ -250,6 +250,9 @@ describe('weekly reminders through the built bundle', () => {
     const question = bundle.ws.sheets.ui.dialogs.find((d) => d.buttons === 'YES_NO');
     expect(question?.prompt).toContain('4 emails will go now');
     for (const address of [...LEADS_DUE, OWNER]) expect(question?.prompt).toContain(address);
+    // Each digest is described as the officer will read it: 2.1 falls due within the coming-up window.
+    expect(question?.prompt).toContain('Tom Green (tom.green@council.example): 1 overdue, 1 coming up');
+    expect(question?.prompt).toContain('Jane Jones (jane.jones@council.example): 2 overdue');
     expect(bundle.ws.mail.sent).toEqual([]);
     expect(bundle.ws.sheets.active.getSheetByName('Reminder log')).toBeNull();
 
@@ -263,7 +266,7 @@ describe('weekly reminders through the built bundle', () => {
     bundle.as('tom.green@council.example', () => bundle.call('previewMyReminder', 'menu'));
     expect(sentTo(bundle)).toEqual(['tom.green@council.example']);
     expect(bundle.ws.mail.sent[0].subject).toBe(
-      '[Preview] Action plan: 1 action overdue, 1 to check (week of 23 Nov 2026)',
+      '[Preview] Action plan: 1 action overdue, 1 coming up (week of 23 Nov 2026)',
     );
 
     bundle.as('clerk@council.example', () => bundle.call('previewMyReminder', 'menu'));
