@@ -20,6 +20,14 @@ describe('dist/Code.js, the file Apps Script runs', () => {
     expect(bundle.ws.runtime.calls.total()).toBe(0);
   });
 
+  it('writes the shared page scripts into each page that asks for them, once', () => {
+    for (const page of ['PaperDialog.html', 'MyActions.html']) {
+      const html = readFileSync(join(DIST, page), 'utf8');
+      expect(html).not.toMatch(/include: /);
+      expect(html.match(/function isoFromUk\(/g)).toHaveLength(1);
+    }
+  });
+
   it('makes every function a menu item, a trigger or a dialog calls a top-level function of the bundle', () => {
     const bundle = loadBundle({ now: new Date('2010-09-06T08:30:00Z') });
     bundle.ws.sheets.ui.respond(() => ({ button: 'OK' }));

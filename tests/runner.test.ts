@@ -265,6 +265,55 @@ describe('the local runner (npm start)', () => {
     expect(result.stderr.trim()).toBe('action-plan-register: step 2: no action with ref 9.9 in the Register');
   });
 
+  it('plays weeks of reminders from a scenario: an action coming up before its date, a manager copied in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weeks-'));
+    writeFileSync(
+      join(dir, 'plan.csv'),
+      'Ref,Action,Due date,Lead,Progress\n' +
+        '1.1,Publish the framework,30/09/2026,JJ,Drafted.\n' +
+        '1.2,Train members,20/10/2026,JJ,Booked.\n',
+    );
+    writeFileSync(
+      join(dir, 'officers.csv'),
+      'Initials,Name,Job title,Email,Directorate,Reports to\n' +
+        'JJ,Jane Jones,Policy Officer,jane.jones@example.org,Resources,Tom Green\n' +
+        'TG,Tom Green,Head of Policy,tom.green@example.org,Resources,\n',
+    );
+    const owner = 'owner@example.org';
+    writeFileSync(
+      join(dir, 'weeks.json'),
+      JSON.stringify({
+        plan: 'plan.csv',
+        officers: 'officers.csv',
+        today: '2026-10-05',
+        owner,
+        steps: [{ as: owner, menu: 'Schedule weekly reminders' }, { advance: '35d' }],
+      }),
+    );
+    const weeksOut = join(dir, 'out');
+    await runRegister({ scenario: join(dir, 'weeks.json'), out: weeksOut });
+    const emails = readdirSync(join(weeksOut, 'emails'))
+      .filter((f) => f.includes('jane.jones'))
+      .map((f) => readFileSync(join(weeksOut, 'emails', f), 'utf8'));
+    const subjects = emails.map((eml) => /^Subject: (.*)$/m.exec(eml)?.[1]);
+    // Mondays 5, 12, 19, 26 October and 2 November.
+    expect(subjects).toEqual([
+      'Action plan: 1 action overdue, 1 to check (week of 5 Oct 2026)',
+      'Action plan: 1 action overdue, 1 coming up (week of 12 Oct 2026)',
+      'Action plan: 1 action overdue, 1 coming up (week of 19 Oct 2026)',
+      'Action plan: 2 actions overdue (week of 26 Oct 2026)',
+      'Action plan: 2 actions overdue (week of 2 Nov 2026)',
+    ]);
+    // 1.1 passes four weeks overdue on 2 November: Tom Green is copied in that week, and only that week.
+    expect(emails.map((eml) => /^Cc: (.*)$/m.exec(eml)?.[1] ?? '')).toEqual([
+      '',
+      '',
+      '',
+      '',
+      'tom.green@example.org',
+    ]);
+  });
+
   it('lists every option and the plan headers it understands', () => {
     const result = cli('--help');
     expect(result.status).toBe(0);

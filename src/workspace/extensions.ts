@@ -2,7 +2,6 @@
  * The Extensions sheet: the ledger of revised due dates, one line per change, read in one getValues and
  * written back only where lines changed (a reason given, a decision taken) plus one append for new lines.
  */
-import { fromIsoDate, isIsoDate, toIsoDate } from '../core/dates';
 import {
   EXTENSION_HEADERS,
   EXTENSION_STATE_LABELS,
@@ -12,8 +11,8 @@ import {
 import type { ActionExtensions, ExtensionEntry, ExtensionState } from '../core/extensions';
 import type { Action, IsoDate } from '../core/model';
 import { cellText } from './cells';
-import { runs } from './register';
-import { appendRows, ensureSheet } from './sheets';
+import { LedgerLines, ledgerDate, ledgerDay, type LedgerFormat } from './ledgerLines';
+import { ensureSheet } from './sheets';
 import type { Workbook } from './workbook';
 
 export const EXTENSIONS_SHEET = 'Extensions';
@@ -54,34 +53,28 @@ export function ensureExtensionsSheet(
   return sheet;
 }
 
-function dayOf(value: unknown, timeZone: string): IsoDate | null {
-  if (Object.prototype.toString.call(value) === '[object Date]') return toIsoDate(value as Date, timeZone);
-  const text = cellText(value);
-  return isIsoDate(text) ? text : null;
-}
-
 /** A ledger line as the core reads it; null for a blank or unreadable line. */
 export function entryOfRow(row: readonly unknown[], timeZone: string): ExtensionEntry | null {
-  const to = dayOf(row[5], timeZone);
-  const when = dayOf(row[0], timeZone);
+  const to = ledgerDay(row[5], timeZone);
+  const when = ledgerDay(row[0], timeZone);
   if (to === null || when === null) return null;
   return {
     when,
     who: cellText(row[1]),
     actionId: cellText(row[2]),
     ref: cellText(row[3]),
-    from: dayOf(row[4], timeZone),
+    from: ledgerDay(row[4], timeZone),
     to,
     reason: cellText(row[6]),
     state: STATE_OF.get(cellText(row[7]).toLowerCase()) ?? 'awaitingApproval',
     approvedBy: cellText(row[8]),
-    decidedOn: dayOf(row[9], timeZone),
+    decidedOn: ledgerDay(row[9], timeZone),
     minute: cellText(row[10]),
   };
 }
 
 function rowOf(entry: ExtensionEntry, timeZone: string): unknown[] {
-  const date = (d: IsoDate | null): unknown => (d === null ? '' : fromIsoDate(d, timeZone));
+  const date = (d: IsoDate | null): unknown => ledgerDate(d, timeZone);
   return [
     date(entry.when),
     entry.who,
@@ -97,42 +90,29 @@ function rowOf(entry: ExtensionEntry, timeZone: string): unknown[] {
   ];
 }
 
+const LINES: LedgerFormat<ExtensionEntry> = { read: entryOfRow, write: rowOf, formats: FORMATS };
+
 /** The ledger as one execution read it, with what changed kept until save(). */
 export class Ledger {
-  private readonly rowOf = new Map<ExtensionEntry, number>();
-  private readonly changed = new Map<number, ExtensionEntry>();
-  private readonly added: ExtensionEntry[] = [];
   private index: Map<string, ActionExtensions>;
 
   private constructor(
     private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
-    private readonly entries: ExtensionEntry[],
-    rows: readonly number[],
-    private readonly timeZone: string,
+    private readonly lines: LedgerLines<ExtensionEntry>,
   ) {
-    entries.forEach((e, i) => this.rowOf.set(e, rows[i]));
-    this.index = extensionsByAction(entries);
+    this.index = extensionsByAction(lines.all());
   }
 
   static read(wb: Workbook): Ledger {
     return wb.once('ledger', () => {
       const sheet = ensureExtensionsSheet(wb.ss);
-      const values = sheet.getDataRange().getValues().slice(1);
-      const entries: ExtensionEntry[] = [];
-      const rows: number[] = [];
-      values.forEach((row, i) => {
-        const entry = entryOfRow(row, wb.timeZone);
-        if (entry) {
-          entries.push(entry);
-          rows.push(i + 2);
-        }
-      });
-      return new Ledger(sheet, entries, rows, wb.timeZone);
+      return new Ledger(sheet, LedgerLines.of(sheet.getDataRange().getValues(), LINES, wb.timeZone));
     });
   }
 
+  /** Every line, as this execution left it. */
   all(): readonly ExtensionEntry[] {
-    return [...this.entries, ...this.added];
+    return this.lines.all();
   }
 
   /** Every action's extensions, keyed as the core files them. */
@@ -148,45 +128,21 @@ export class Ledger {
   update(before: ActionExtensions, after: ActionExtensions): void {
     if (before === after) return;
     before.entries.forEach((entry, i) => {
-      const now = after.entries[i];
-      const row = this.rowOf.get(entry);
-      if (now !== entry && row !== undefined) {
-        this.changed.set(row, now);
-        this.rowOf.set(now, row);
-      }
+      if (!this.lines.replace(entry, after.entries[i]))
+        throw new Error(`An extension of ${entry.ref} was changed without being read.`);
     });
-    this.added.push(...after.entries.slice(before.entries.length));
-    this.index = extensionsByAction(this.all().map((e) => this.changedVersion(e)));
+    this.lines.add(after.entries.slice(before.entries.length));
+    this.index = extensionsByAction(this.lines.all());
   }
 
   /** Lines found later (revised dates the ledger never saw). */
   append(entries: readonly ExtensionEntry[]): void {
-    this.added.push(...entries);
-    this.index = extensionsByAction(this.all().map((e) => this.changedVersion(e)));
-  }
-
-  private changedVersion(entry: ExtensionEntry): ExtensionEntry {
-    const row = this.rowOf.get(entry);
-    return row === undefined ? entry : (this.changed.get(row) ?? entry);
+    this.lines.add(entries);
+    this.index = extensionsByAction(this.lines.all());
   }
 
   /** One setValues per run of changed lines, one append for the new ones. */
   save(): void {
-    for (const run of runs([...this.changed.keys()])) {
-      this.sheet
-        .getRange(run[0], 1, run.length, WIDTH)
-        .setValues(run.map((row) => rowOf(this.changed.get(row) as ExtensionEntry, this.timeZone)));
-    }
-    if (this.added.length > 0) {
-      appendRows(
-        this.sheet,
-        this.added.map((e) => rowOf(e, this.timeZone)),
-        FORMATS,
-      );
-    }
-    // The lines changed in place are the lines from now on: all() must not give their old versions.
-    this.entries.splice(0, this.entries.length, ...this.entries.map((e) => this.changedVersion(e)));
-    this.changed.clear();
-    this.entries.push(...this.added.splice(0));
+    this.lines.save(this.sheet);
   }
 }

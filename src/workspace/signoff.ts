@@ -2,13 +2,12 @@
  * The Sign-off sheet: the ledger of proposed completions and the owner's decisions, one line per proposal, read
  * in one getValues and written back only where lines changed (a decision) plus one append for new lines.
  */
-import { fromIsoDate, isIsoDate, toIsoDate } from '../core/dates';
 import type { IsoDate } from '../core/model';
 import { SIGN_OFF_HEADERS, SIGN_OFF_STATE_LABELS, pendingSignOff, signOffsByAction } from '../core/signoff';
 import type { SignOffEntry, SignOffState } from '../core/signoff';
 import { cellText } from './cells';
-import { runs } from './register';
-import { appendRows, ensureSheet } from './sheets';
+import { LedgerLines, ledgerDate, ledgerDay, type LedgerFormat } from './ledgerLines';
+import { ensureSheet } from './sheets';
 import type { Workbook } from './workbook';
 
 export const SIGN_OFF_SHEET = 'Sign-off';
@@ -45,15 +44,9 @@ export function ensureSignOffSheet(
   return sheet;
 }
 
-function dayOf(value: unknown, timeZone: string): IsoDate | null {
-  if (Object.prototype.toString.call(value) === '[object Date]') return toIsoDate(value as Date, timeZone);
-  const text = cellText(value);
-  return isIsoDate(text) ? text : null;
-}
-
 /** A ledger line as the core reads it; null for a blank or unreadable line. */
 export function signOffOfRow(row: readonly unknown[], timeZone: string): SignOffEntry | null {
-  const when = dayOf(row[0], timeZone);
+  const when = ledgerDay(row[0], timeZone);
   const actionId = cellText(row[2]);
   if (when === null || actionId === '') return null;
   return {
@@ -65,13 +58,13 @@ export function signOffOfRow(row: readonly unknown[], timeZone: string): SignOff
     // A state nobody can read waits for the owner: it never completes an action by accident.
     state: STATE_OF.get(cellText(row[5]).toLowerCase()) ?? 'awaiting',
     decidedBy: cellText(row[6]),
-    decidedOn: dayOf(row[7], timeZone),
+    decidedOn: ledgerDay(row[7], timeZone),
     comment: cellText(row[8]),
   };
 }
 
 function rowOf(entry: SignOffEntry, timeZone: string): unknown[] {
-  const date = (d: IsoDate | null): unknown => (d === null ? '' : fromIsoDate(d, timeZone));
+  const date = (d: IsoDate | null): unknown => ledgerDate(d, timeZone);
   return [
     date(entry.when),
     entry.who,
@@ -85,45 +78,32 @@ function rowOf(entry: SignOffEntry, timeZone: string): unknown[] {
   ];
 }
 
+const LINES: LedgerFormat<SignOffEntry> = { read: signOffOfRow, write: rowOf, formats: FORMATS };
+
 /** The Sign-off ledger as one execution read it, with what changed kept until save(). */
 export class SignOffLedger {
-  private readonly rowOf = new Map<SignOffEntry, number>();
-  private readonly changed = new Map<number, SignOffEntry>();
-  private readonly added: SignOffEntry[] = [];
   private index: Map<string, SignOffEntry[]>;
 
   private constructor(
     private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     private sheet: GoogleAppsScript.Spreadsheet.Sheet | null,
-    private readonly entries: SignOffEntry[],
-    rows: readonly number[],
-    private readonly timeZone: string,
+    private readonly lines: LedgerLines<SignOffEntry>,
   ) {
-    entries.forEach((e, i) => this.rowOf.set(e, rows[i]));
-    this.index = signOffsByAction(entries);
+    this.index = signOffsByAction(lines.all());
   }
 
   static read(wb: Workbook): SignOffLedger {
     return wb.once('signOff', () => {
       // Made only when a line is first written: reading a register without the sheet costs one call.
       const sheet = wb.ss.getSheetByName(SIGN_OFF_SHEET);
-      const values = sheet ? sheet.getDataRange().getValues().slice(1) : [];
-      const entries: SignOffEntry[] = [];
-      const rows: number[] = [];
-      values.forEach((row, i) => {
-        const entry = signOffOfRow(row, wb.timeZone);
-        if (entry) {
-          entries.push(entry);
-          rows.push(i + 2);
-        }
-      });
-      return new SignOffLedger(wb.ss, sheet, entries, rows, wb.timeZone);
+      const values = sheet ? sheet.getDataRange().getValues() : [];
+      return new SignOffLedger(wb.ss, sheet, LedgerLines.of(values, LINES, wb.timeZone));
     });
   }
 
   /** Every line, as this execution left it. */
   all(): SignOffEntry[] {
-    return [...this.entries, ...this.added].map((e) => this.current(e));
+    return this.lines.all();
   }
 
   of(actionId: string): readonly SignOffEntry[] {
@@ -136,50 +116,23 @@ export class SignOffLedger {
 
   /** Replaces a line by its decided or withdrawn version. */
   replace(before: SignOffEntry, after: SignOffEntry): void {
-    const row = this.rowOf.get(before);
-    if (row !== undefined) {
-      this.changed.set(row, after);
-      this.rowOf.set(after, row);
-    } else {
-      const i = this.added.indexOf(before);
-      if (i === -1) throw new Error(`The sign-off of ${before.ref} was changed without being read.`);
-      this.added[i] = after;
-    }
+    if (!this.lines.replace(before, after))
+      throw new Error(`The sign-off of ${before.ref} was changed without being read.`);
     this.reindex();
   }
 
   add(entry: SignOffEntry): void {
-    this.added.push(entry);
+    this.lines.add([entry]);
     this.reindex();
   }
 
-  private current(entry: SignOffEntry): SignOffEntry {
-    const row = this.rowOf.get(entry);
-    return row === undefined ? entry : (this.changed.get(row) ?? entry);
-  }
-
   private reindex(): void {
-    this.index = signOffsByAction(this.all());
+    this.index = signOffsByAction(this.lines.all());
   }
 
   /** One setValues per run of changed lines, one append for the new ones. */
   save(): void {
-    if (this.changed.size === 0 && this.added.length === 0) return;
-    const sheet = (this.sheet ??= ensureSignOffSheet(this.ss));
-    for (const run of runs([...this.changed.keys()])) {
-      sheet
-        .getRange(run[0], 1, run.length, WIDTH)
-        .setValues(run.map((row) => rowOf(this.changed.get(row) as SignOffEntry, this.timeZone)));
-    }
-    if (this.added.length > 0) {
-      appendRows(
-        sheet,
-        this.added.map((e) => rowOf(e, this.timeZone)),
-        FORMATS,
-      );
-    }
-    this.entries.splice(0, this.entries.length, ...this.entries.map((e) => this.current(e)));
-    this.changed.clear();
-    this.entries.push(...this.added.splice(0));
+    if (!this.lines.unsaved) return;
+    this.lines.save((this.sheet ??= ensureSignOffSheet(this.ss)));
   }
 }

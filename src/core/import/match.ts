@@ -14,6 +14,7 @@
  * plan does not have are left alone.
  */
 import { normaliseHeader } from '../headers';
+import { UPDATABLE_FIELDS } from './types';
 import type {
   ActionMatch,
   ActionUpdate,
@@ -25,22 +26,6 @@ import type {
   RegisterRef,
   UpdatableField,
 } from './types';
-
-const UPDATABLE: readonly UpdatableField[] = [
-  'ref',
-  'source',
-  'kloe',
-  'recommendation',
-  'action',
-  'priority',
-  'timescale',
-  'dueDate',
-  'revisedDueDate',
-  'extensionReason',
-  'lead',
-  'progress',
-  'closure',
-];
 
 const textKey = (s: string): string => normaliseHeader(s);
 const refKey = (s: string): string => s.trim().toLowerCase();
@@ -143,7 +128,7 @@ export function updatesOf(a: ImportedAction, e: RegisterAction, existing: number
   const updates: ActionUpdate[] = [];
   // A due date follows from its timescale: the same timescale read on another day (milestones) is no change.
   const sameTimescale = e.timescale !== undefined && e.timescale.trim() === a.timescale.trim();
-  for (const field of UPDATABLE) {
+  for (const field of UPDATABLE_FIELDS) {
     const old = e[field];
     if (old === undefined || (field === 'dueDate' && sameTimescale)) continue;
     const oldValue = old === null ? '' : String(old);

@@ -113,21 +113,24 @@ export interface UnknownHeader {
 export type RegisterAction = Pick<Action, 'id' | 'ref' | 'action'> &
   Partial<Omit<Action, 'id' | 'ref' | 'action'>>;
 
-/** The register fields a re-import may update. */
-export type UpdatableField =
-  | 'ref'
-  | 'source'
-  | 'kloe'
-  | 'recommendation'
-  | 'action'
-  | 'priority'
-  | 'timescale'
-  | 'dueDate'
-  | 'revisedDueDate'
-  | 'extensionReason'
-  | 'lead'
-  | 'progress'
-  | 'closure';
+/** The register fields a re-import may update, in the order it compares them. */
+export const UPDATABLE_FIELDS = [
+  'ref',
+  'source',
+  'kloe',
+  'recommendation',
+  'action',
+  'priority',
+  'timescale',
+  'dueDate',
+  'revisedDueDate',
+  'extensionReason',
+  'lead',
+  'progress',
+  'closure',
+] as const;
+
+export type UpdatableField = (typeof UPDATABLE_FIELDS)[number];
 
 /** One field of one register action that the plan changes: written into History "by import". */
 export interface ActionUpdate {
