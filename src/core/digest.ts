@@ -830,22 +830,75 @@ function refsText(refs: readonly string[], limit: number): string {
   return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }
 
+/** An email written twice over, as HTML and as plain text, section by section. */
+class TwoPartEmail {
+  readonly html: string[] = [];
+  readonly text: string[] = [];
+
+  heading(title: string, count?: number): void {
+    const counted = count === undefined ? '' : ` (${count})`;
+    this.html.push(`<h3 style="margin:16px 0 4px 0">${escapeHtml(title)}${counted}</h3>`);
+    this.text.push(`${title.toUpperCase()}${counted}`);
+  }
+
+  /**
+   * A titled list of at most `limit` lines (most urgent first), the rest counted; `htmlLines` are the same
+   * lines already escaped.
+   */
+  list(
+    title: string,
+    explain: string,
+    lines: readonly string[],
+    htmlLines: readonly string[],
+    limit: number,
+  ): void {
+    this.heading(title, lines.length);
+    if (lines.length === 0) {
+      this.html.push('<p>None.</p>');
+      this.text.push('  None.', '');
+      return;
+    }
+    const { shown, more } = cut(lines, limit);
+    const rest = more > 0 ? [`… and ${more} more: open the register to see them all.`] : [];
+    const items = [...htmlLines.slice(0, limit), ...rest.map(escapeHtml)];
+    this.html.push(`<p>${escapeHtml(explain)}</p><ul>${items.map((l) => `<li>${l}</li>`).join('')}</ul>`);
+    this.text.push(`  ${explain}`, ...[...shown, ...rest].map((l) => `  - ${l}`), '');
+  }
+}
+
+/** An action's text on one line, for the plain-text part. */
+const oneLine = (text: string): string => text.replace(/\s*\r?\n\s*/g, ' ');
+
 /** The summary listing at most `limit` entries of each list (most urgent first); the rest are counted. */
 function renderSummary(summary: OwnerSummary, context: DigestContext, limit: number): EmailContent {
   const { settings, url } = context;
   const plan = settings.planName.trim() || 'action plan';
-  const label = (k: StatusKey): string => settings.statuses[k].label;
-  const html: string[] = [
+  const email = new TwoPartEmail();
+  const opening = `This is the weekly summary of the ${plan} for the week of ${formatShortUk(summary.week)}.`;
+  email.html.push(
     '<div style="font-family:Arial,sans-serif;font-size:14px;color:#000000">',
     `<p>This is the weekly summary of the ${escapeHtml(plan)} for the week of ${formatShortUk(summary.week)}.</p>`,
-  ];
-  const text: string[] = [
-    `This is the weekly summary of the ${plan} for the week of ${formatShortUk(summary.week)}.`,
-    '',
-  ];
+  );
+  email.text.push(opening, '');
+  summaryByStatus(email, summary, context);
+  summaryByKloe(email, summary, settings);
+  summaryOverdue(email, summary, limit);
+  summaryPeople(email, summary, limit);
+  summaryCommittee(email, summary, settings, limit);
+  summaryEscalated(email, summary, settings, limit);
+  summaryDigests(email, summary);
+  email.html.push(registerLinkHtml(url), '</div>');
+  email.text.push(
+    safeHref(url) ? `Open the action plan register: ${url.trim()}` : 'Please open the register.',
+  );
+  return { subject: summarySubject(summary), htmlBody: email.html.join('\n'), body: email.text.join('\n') };
+}
 
-  html.push('<h3 style="margin:16px 0 4px 0">Actions by status</h3>');
-  html.push(
+function summaryByStatus(email: TwoPartEmail, summary: OwnerSummary, context: DigestContext): void {
+  const { settings } = context;
+  const label = (k: StatusKey): string => settings.statuses[k].label;
+  email.html.push('<h3 style="margin:16px 0 4px 0">Actions by status</h3>');
+  email.html.push(
     htmlTable(
       ['Status', 'Actions'],
       [
@@ -859,17 +912,20 @@ function renderSummary(summary: OwnerSummary, context: DigestContext, limit: num
     ),
   );
   if (context.statusChart) {
-    html.push(
+    email.html.push(
       `<p><img src="cid:${STATUS_CHART_CID}" alt="Chart: actions by status" width="600" height="371" ` +
         'style="max-width:100%;height:auto"></p>',
     );
   }
-  text.push('ACTIONS BY STATUS');
-  for (const k of STATUS_KEYS) text.push(`  ${label(k)}: ${summary.byStatus[k]}`);
-  text.push(`  Total: ${summary.total}`, '');
+  email.text.push('ACTIONS BY STATUS');
+  for (const k of STATUS_KEYS) email.text.push(`  ${label(k)}: ${summary.byStatus[k]}`);
+  email.text.push(`  Total: ${summary.total}`, '');
+}
 
-  html.push('<h3 style="margin:16px 0 4px 0">Actions by key line of enquiry (KLOE)</h3>');
-  html.push(
+function summaryByKloe(email: TwoPartEmail, summary: OwnerSummary, settings: Settings): void {
+  const label = (k: StatusKey): string => settings.statuses[k].label;
+  email.html.push('<h3 style="margin:16px 0 4px 0">Actions by key line of enquiry (KLOE)</h3>');
+  email.html.push(
     htmlTable(
       ['KLOE', ...STATUS_KEYS.map(label), 'Total'],
       summary.byKloe.map((row) => [
@@ -879,105 +935,102 @@ function renderSummary(summary: OwnerSummary, context: DigestContext, limit: num
       ]),
     ),
   );
-  text.push('ACTIONS BY KLOE');
+  email.text.push('ACTIONS BY KLOE');
   for (const row of summary.byKloe) {
     const parts = STATUS_KEYS.filter((k) => row.counts[k] > 0).map((k) => `${label(k)} ${row.counts[k]}`);
-    text.push(`  ${row.kloe.replace(/\s*\r?\n\s*/g, ' ')}: ${row.total} (${parts.join(', ') || 'none'})`);
+    email.text.push(`  ${oneLine(row.kloe)}: ${row.total} (${parts.join(', ') || 'none'})`);
   }
-  text.push('');
+  email.text.push('');
+}
 
-  html.push(`<h3 style="margin:16px 0 4px 0">Overdue actions (${summary.overdue.length})</h3>`);
-  text.push(`OVERDUE ACTIONS (${summary.overdue.length})`);
+function summaryOverdue(email: TwoPartEmail, summary: OwnerSummary, limit: number): void {
+  email.heading('Overdue actions', summary.overdue.length);
   if (summary.overdue.length === 0) {
-    html.push('<p>None.</p>');
-    text.push('  None.');
-  } else {
-    const { shown, more } = cut(summary.overdue, limit);
-    html.push(
-      htmlTable(
-        ['Ref', 'Action', 'Lead', 'Due date', 'Days overdue'],
-        shown.map((i) => [
-          refHtml(i),
-          htmlText(i.action) +
-            (i.awaitingSignOff
-              ? `<br><em>Completion proposed ${formatShortUk(i.awaitingSignOff)}: awaiting your sign-off</em>`
-              : ''),
-          htmlText(i.lead.trim() || 'No lead'),
-          escapeHtml(dateText(i.dueDate)),
-          String(i.daysOverdue),
-        ]),
-      ),
-    );
-    for (const i of shown) {
-      text.push(
-        `  ${i.ref}: ${i.action.replace(/\s*\r?\n\s*/g, ' ')} (lead: ${i.lead.trim() || 'no lead'}; ` +
-          `due ${dateText(i.dueDate)}, ${plural(i.daysOverdue, 'day')} overdue` +
-          (i.awaitingSignOff ? `; completion awaiting your sign-off` : '') +
-          ')' +
-          (i.link !== null && safeHref(i.link) ? ` ${i.link}` : ''),
-      );
-    }
-    if (more > 0) {
-      const rest = `The longest overdue are listed first: ${plural(more, 'more overdue action')} ${more === 1 ? 'is' : 'are'} not listed here. Open the register to see them all.`;
-      html.push(`<p><strong>${escapeHtml(rest)}</strong></p>`);
-      text.push(`  ${rest}`);
-    }
+    email.html.push('<p>None.</p>');
+    email.text.push('  None.', '');
+    return;
   }
-  text.push('');
+  const { shown, more } = cut(summary.overdue, limit);
+  email.html.push(
+    htmlTable(
+      ['Ref', 'Action', 'Lead', 'Due date', 'Days overdue'],
+      shown.map((i) => [
+        refHtml(i),
+        htmlText(i.action) +
+          (i.awaitingSignOff
+            ? `<br><em>Completion proposed ${formatShortUk(i.awaitingSignOff)}: awaiting your sign-off</em>`
+            : ''),
+        htmlText(i.lead.trim() || 'No lead'),
+        escapeHtml(dateText(i.dueDate)),
+        String(i.daysOverdue),
+      ]),
+    ),
+  );
+  for (const i of shown) {
+    email.text.push(
+      `  ${i.ref}: ${oneLine(i.action)} (lead: ${i.lead.trim() || 'no lead'}; ` +
+        `due ${dateText(i.dueDate)}, ${plural(i.daysOverdue, 'day')} overdue` +
+        (i.awaitingSignOff ? `; completion awaiting your sign-off` : '') +
+        ')' +
+        (i.link !== null && safeHref(i.link) ? ` ${i.link}` : ''),
+    );
+  }
+  if (more > 0) {
+    const rest = `The longest overdue are listed first: ${plural(more, 'more overdue action')} ${more === 1 ? 'is' : 'are'} not listed here. Open the register to see them all.`;
+    email.html.push(`<p><strong>${escapeHtml(rest)}</strong></p>`);
+    email.text.push(`  ${rest}`);
+  }
+  email.text.push('');
+}
 
-  const listSection = (
-    title: string,
-    explain: string,
-    lines: readonly string[],
-    htmlLines: readonly string[],
-  ) => {
-    html.push(`<h3 style="margin:16px 0 4px 0">${escapeHtml(title)} (${lines.length})</h3>`);
-    text.push(`${title.toUpperCase()} (${lines.length})`);
-    if (lines.length === 0) {
-      html.push('<p>None.</p>');
-      text.push('  None.', '');
-      return;
-    }
-    const { shown, more } = cut(lines, limit);
-    const rest = more > 0 ? [`… and ${more} more: open the register to see them all.`] : [];
-    const items = [...htmlLines.slice(0, limit), ...rest.map(escapeHtml)];
-    html.push(`<p>${escapeHtml(explain)}</p><ul>${items.map((l) => `<li>${l}</li>`).join('')}</ul>`);
-    text.push(`  ${explain}`, ...[...shown, ...rest].map((l) => `  - ${l}`), '');
-  };
-  listSection(
+/** The actions nobody is reminded about, and why. */
+function summaryPeople(email: TwoPartEmail, summary: OwnerSummary, limit: number): void {
+  email.list(
     'Leads without an email address',
     'These officers get no reminder until an email address is added in the Officers sheet.',
     summary.leadsWithoutEmail.map((l) => `${officerLabel(l.officer)}: ${refsText(l.refs, limit)}`),
     summary.leadsWithoutEmail.map(
       (l) => `${escapeHtml(officerLabel(l.officer))}: ${escapeHtml(refsText(l.refs, limit))}`,
     ),
+    limit,
   );
-  listSection(
+  email.list(
     'Leads not found in the Officers sheet',
     'Nobody is reminded about these actions: add the officer to the Officers sheet or correct the Lead cell.',
     summary.unknownLeads.map((u) => `"${u.lead}": ${refsText(u.refs, limit)}`),
     summary.unknownLeads.map(
       (u) => `&quot;${escapeHtml(u.lead)}&quot;: ${escapeHtml(refsText(u.refs, limit))}`,
     ),
+    limit,
   );
-  listSection(
+  email.list(
     'Actions with no lead',
     'Nobody is reminded about these actions until a lead officer is named.',
-    summary.noLead.map((a) => `${a.ref}: ${a.action.replace(/\s*\r?\n\s*/g, ' ')}`),
+    summary.noLead.map((a) => `${a.ref}: ${oneLine(a.action)}`),
     summary.noLead.map((a) => `${escapeHtml(a.ref)}: ${htmlText(a.action)}`),
+    limit,
   );
+}
 
+/** What goes to the committee: actions extended past the limit, and those with no update since the last paper. */
+function summaryCommittee(
+  email: TwoPartEmail,
+  summary: OwnerSummary,
+  settings: Settings,
+  limit: number,
+): void {
   if (summary.forCommittee !== null) {
-    const limit = plural(settings.extensionLimit, 'time');
-    listSection(
+    const times = plural(settings.extensionLimit, 'time');
+    email.list(
       'For the committee: extended past the limit',
-      `These actions have been extended more than ${limit}: the next committee paper brings them to the Committee.`,
+      `These actions have been extended more than ${times}: the next committee paper brings them to the Committee.`,
       summary.forCommittee.map(
-        (a) => `${a.ref}: ${a.action.replace(/\s*\r?\n\s*/g, ' ')} (${plural(a.extensions, 'extension')})`,
+        (a) => `${a.ref}: ${oneLine(a.action)} (${plural(a.extensions, 'extension')})`,
       ),
       summary.forCommittee.map(
         (a) => `${escapeHtml(a.ref)}: ${htmlText(a.action)} (${plural(a.extensions, 'extension')})`,
       ),
+      limit,
     );
   }
   if (summary.noUpdateThisCycle !== null) {
@@ -986,42 +1039,48 @@ function renderSummary(summary: OwnerSummary, context: DigestContext, limit: num
       refs.length === 0
         ? 'Every open action has had a progress update since the last committee paper.'
         : `Open actions with no progress update since the last committee paper: ${refs.join(', ')}.`;
-    html.push(
+    email.html.push(
       `<h3 style="margin:16px 0 4px 0">No update this cycle (${refs.length})</h3>`,
       `<p>${escapeHtml(line)}</p>`,
     );
-    text.push(`NO UPDATE THIS CYCLE (${refs.length})`, `  ${line}`, '');
+    email.text.push(`NO UPDATE THIS CYCLE (${refs.length})`, `  ${line}`, '');
   }
+}
 
+function summaryEscalated(
+  email: TwoPartEmail,
+  summary: OwnerSummary,
+  settings: Settings,
+  limit: number,
+): void {
   const weeks = plural(settings.escalationWeeks, 'week');
-  listSection(
+  const reached = (a: OwnerSummary['escalated'][number]): string =>
+    `reached ${a.reached.join('; ')}${a.copiedNow ? '; copied in this week' : ''}`;
+  email.list(
     `Escalated: overdue more than ${weeks}`,
     `Each level of escalation (every ${weeks} overdue) copies the next manager up (Officers, Reports to) into ` +
       "that week's digest of the lead.",
     summary.escalated.map(
-      (a) =>
-        `${a.ref}: ${a.action.replace(/\s*\r?\n\s*/g, ' ')} (${plural(a.daysOverdue, 'day')} overdue; ` +
-        `reached ${a.reached.join('; ')}${a.copiedNow ? '; copied in this week' : ''})`,
+      (a) => `${a.ref}: ${oneLine(a.action)} (${plural(a.daysOverdue, 'day')} overdue; ${reached(a)})`,
     ),
     summary.escalated.map(
       (a) =>
-        `${refHtml({ ref: a.ref, link: a.link })}: ${htmlText(a.action)} (${plural(a.daysOverdue, 'day')} overdue; reached ` +
-        `${escapeHtml(a.reached.join('; '))}${a.copiedNow ? '; copied in this week' : ''})`,
+        `${refHtml({ ref: a.ref, link: a.link })}: ${htmlText(a.action)} (${plural(a.daysOverdue, 'day')} ` +
+        `overdue; ${escapeHtml(reached(a))})`,
     ),
+    limit,
   );
+}
 
+function summaryDigests(email: TwoPartEmail, summary: OwnerSummary): void {
   const digests = summary.digestsDue;
   const digestLine =
     digests.length === 0
       ? 'No officer has actions overdue, coming up or to check this week, so no reminders are due.'
       : `${plural(digests.length, 'officer')} ${digests.length === 1 ? 'has' : 'have'} actions to update ` +
         `this week: ${digests.map((d) => `${officerLabel(d.officer)}, ${plural(d.items, 'action')}`).join('; ')}.`;
-  html.push(`<p>${escapeHtml(digestLine)} The Reminder log sheet records what was sent.</p>`);
-  text.push(digestLine, 'The Reminder log sheet records what was sent.', '');
-
-  html.push(registerLinkHtml(url), '</div>');
-  text.push(safeHref(url) ? `Open the action plan register: ${url.trim()}` : 'Please open the register.');
-  return { subject: summarySubject(summary), htmlBody: html.join('\n'), body: text.join('\n') };
+  email.html.push(`<p>${escapeHtml(digestLine)} The Reminder log sheet records what was sent.</p>`);
+  email.text.push(digestLine, 'The Reminder log sheet records what was sent.', '');
 }
 
 // ---------------------------------------------------------------------------------------------------------
