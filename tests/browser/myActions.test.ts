@@ -3,79 +3,24 @@
  * person who opened it, with google.script.run replaced by a shim that records each call, which the test then
  * answers through the bundle's own server function, called as that person.
  */
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { LoadedBundle } from '../../local/runner/bundle';
 import { registerRows, sampleRegister, sheetOf, valuesOf } from '../helpers';
+import { calls, pageWith, useBrowser } from './harness';
 
 const BEA = 'bea.marsh@example.org';
 const CHRIS = 'chris.rowe@example.org';
 const OWNER = 'policy.officer@example.org';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Replaces google.script.run: every server call is recorded with its handlers and waits for the test. */
-const SHIM = `
-  window.__calls = [];
-  (function () {
-    function runner(success, failure) {
-      return new Proxy({}, {
-        get: function (_, name) {
-          if (name === 'withSuccessHandler') return function (fn) { return runner(fn, failure); };
-          if (name === 'withFailureHandler') return function (fn) { return runner(success, fn); };
-          return function () {
-            window.__calls.push({ name: name, args: Array.prototype.slice.call(arguments), success: success, failure: failure });
-          };
-        },
-      });
-    }
-    window.google = { script: { run: runner(null, null), host: { close: function () { window.__closed = true; } } } };
-  })();
-`;
-
-declare global {
-  interface Window {
-    __calls: {
-      name: string;
-      args: unknown[];
-      success: (v: unknown) => void;
-      failure: (e: unknown) => void;
-    }[];
-    __xss?: number;
-  }
-}
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The sidebar exactly as the server rendered it for `who`, from the menu item `caption`. */
 async function sidebar(bundle: LoadedBundle, who: string, caption = 'My actions'): Promise<Page> {
   bundle.as(who, () => bundle.clickMenu(caption));
   const dialog = bundle.ws.sheets.ui.dialogs.at(-1);
   if (dialog?.kind !== 'sidebar' || !dialog.html) throw new Error(`no sidebar for ${who}`);
-  const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
-  await page.setContent(dialog.html.replace('<head>', `<head><script>${SHIM}</script>`));
-  return page;
+  return pageWith(browser(), dialog.html, { width: 300, height: 800 });
 }
-
-const calls = (page: Page): Promise<{ name: string; args: unknown[] }[]> =>
-  page.evaluate(() => window.__calls.map((c) => ({ name: c.name, args: c.args })));
 
 /** Answers the page's last call with what the bundle's server function does for `who`. */
 async function answer(page: Page, bundle: LoadedBundle, who: string): Promise<void> {

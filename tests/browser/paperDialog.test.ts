@@ -5,67 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { LoadedBundle } from '../../local/runner/bundle';
 import { emptyRegister, sheetOf, valuesOf } from '../helpers';
+import { calls, pageWith, useBrowser } from './harness';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Replaces google.script.run: every server call is recorded with its handlers and waits for the test. */
-const SHIM = `
-  window.__calls = [];
-  (function () {
-    function runner(success, failure) {
-      return new Proxy({}, {
-        get: function (_, name) {
-          if (name === 'withSuccessHandler') return function (fn) { return runner(fn, failure); };
-          if (name === 'withFailureHandler') return function (fn) { return runner(success, fn); };
-          return function () {
-            window.__calls.push({ name: name, args: Array.prototype.slice.call(arguments), success: success, failure: failure });
-          };
-        },
-      });
-    }
-    window.google = { script: { run: runner(null, null), host: { close: function () { window.__closed = true; } } } };
-  })();
-`;
-
-interface RecordedCall {
-  name: string;
-  args: unknown[];
-}
-
-declare global {
-  interface Window {
-    __calls: {
-      name: string;
-      args: unknown[];
-      success: (v: unknown) => void;
-      failure: (e: unknown) => void;
-    }[];
-    __closed?: boolean;
-  }
-}
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function setSetting(bundle: LoadedBundle, label: string, value: string): void {
   const row = valuesOf(bundle, 'Settings').findIndex((r) => r[0] === label);
@@ -89,20 +34,12 @@ function openDialog(): { bundle: LoadedBundle; html: string } {
   return { bundle, html };
 }
 
-async function pageWith(html: string): Promise<Page> {
-  const page = await browser.newPage();
-  // The shim goes first in <head>, as Apps Script's own google.script.run is there before the page's scripts.
-  await page.setContent(html.replace('<head>', `<head><script>${SHIM}</script>`));
-  return page;
-}
-
-const calls = (page: Page): Promise<RecordedCall[]> =>
-  page.evaluate(() => window.__calls.map((c) => ({ name: c.name, args: c.args })));
+const pageOf = (html: string): Promise<Page> => pageWith(browser(), html);
 
 describe('Generate briefing paper dialog', () => {
   it('opens with every field prefilled from Settings, each with its label', async () => {
     const { html } = openDialog();
-    const page = await pageWith(html);
+    const page = await pageOf(html);
     await expect(page.getByLabel('Committee').inputValue()).resolves.toBe(
       'Corporate Resources Scrutiny Committee',
     );
@@ -122,7 +59,7 @@ describe('Generate briefing paper dialog', () => {
   });
 
   it('refuses an empty committee in the page, with a message by the field, and calls nothing', async () => {
-    const page = await pageWith(openDialog().html);
+    const page = await pageOf(openDialog().html);
     await page.getByLabel('Committee').fill('   ');
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect(page.locator('#committee-error').innerText()).resolves.toBe(
@@ -138,7 +75,7 @@ describe('Generate briefing paper dialog', () => {
   });
 
   it.each(['31/02/2010', 'next Thursday', '15/13/2010'])('refuses the date "%s" in the page', async (bad) => {
-    const page = await pageWith(openDialog().html);
+    const page = await pageOf(openDialog().html);
     await page.getByLabel('Meeting date').fill(bad);
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect(page.locator('#meetingDate-error').innerText()).resolves.toMatch(/not a date.*dd\/mm\/yyyy/);
@@ -148,7 +85,7 @@ describe('Generate briefing paper dialog', () => {
 
   it('sends what was entered to generatePaper, shows progress, then the link to the new Doc', async () => {
     const { bundle, html } = openDialog();
-    const page = await pageWith(html);
+    const page = await pageOf(html);
     await page.getByLabel('Committee').fill('Audit Committee');
     await page.getByLabel('Meeting date').fill('3/6/2010');
     await page.getByLabel('Agenda item').fill('9');
@@ -190,7 +127,7 @@ describe('Generate briefing paper dialog', () => {
   });
 
   it('shows the reason when the server fails, and lets the officer try again', async () => {
-    const page = await pageWith(openDialog().html);
+    const page = await pageOf(openDialog().html);
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.evaluate(() => window.__calls[0].failure(new Error('There is no Register sheet yet.')));
     await expect(page.getByRole('alert').innerText()).resolves.toBe(
@@ -204,7 +141,7 @@ describe('Generate briefing paper dialog', () => {
 
   it('asks the server for the defaults when the page was opened without them, and closes on Close', async () => {
     const raw = readFileSync(join(__dirname, '../../src/html/PaperDialog.html'), 'utf8');
-    const page = await pageWith(raw.replace('<?!= defaultsJson ?>', 'null'));
+    const page = await pageOf(raw.replace('<?!= defaultsJson ?>', 'null'));
     const [call] = await calls(page);
     expect(call).toEqual({ name: 'getPaperDefaults', args: [] });
     await page.evaluate(() =>
