@@ -13,7 +13,7 @@
  * - the text is the Doc's own: nothing is read as a date, a number or a formula on the way.
  */
 
-/** One table of the Doc, read cell by cell on demand: each read is a service call, so only what is needed. */
+/** One table of the Doc, as a grid of cells (docsDocument.ts reads it from the Docs API's answer). */
 export interface TableReader {
   readonly rows: number;
   /** Cells in the row: Docs rows may differ in length. */

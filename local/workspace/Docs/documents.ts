@@ -85,10 +85,19 @@ export class DocsDocumentsApi {
     } as BatchResponse;
   }
 
+  /**
+   * The document, if the user the script runs as may open it. Google's wordings: an id no file has, "Requested
+   * entity was not found."; a file that is not a Google Doc (a Word file in Drive, a spreadsheet), "This operation
+   * is not supported for this document"; a Doc not shared with the user, "The caller does not have permission"
+   * (the Docs API's 403, https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/get: the
+   * documents scope reaches every Doc the user can open, and only those).
+   */
   private document(method: 'get' | 'batchUpdate', documentId: unknown): FakeDocument {
-    const doc = typeof documentId === 'string' ? this.docs._find(documentId) : undefined;
-    // Google's wording for an id no document has.
-    if (!doc) throw docsError(method, 'Requested entity was not found.');
+    const file = typeof documentId === 'string' ? this.docs.drive.file(documentId) : undefined;
+    if (!file || typeof documentId !== 'string') throw docsError(method, 'Requested entity was not found.');
+    const doc = this.docs._find(documentId);
+    if (!doc) throw docsError(method, 'This operation is not supported for this document');
+    if (!this.docs._openable(documentId)) throw docsError(method, 'The caller does not have permission');
     return doc;
   }
 

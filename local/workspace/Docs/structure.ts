@@ -110,7 +110,8 @@ function paragraphElements(node: ParagraphNode, start: number, sel: Selection): 
         elements.push({
           startIndex: at,
           endIndex: at + run.text.length,
-          textRun: { content: run.text, textStyle: textStyle(run.style) },
+          // A line break inside a paragraph, "\r" to DocumentApp, is a vertical tab to the Docs API.
+          textRun: { content: run.text.replace(/\r/g, '\u000b'), textStyle: textStyle(run.style) },
         });
         at += run.text.length;
       }
@@ -157,7 +158,16 @@ function tableJson(span: TableSpan, sel: Selection): Json {
         cellsSel === undefined
           ? []
           : row.cells.map((cell) => {
-              const style: Json = { rowSpan: 1, columnSpan: 1, contentAlignment: 'TOP' };
+              // A merge keeps every cell of the grid (DocumentApp's model, table-cell.ts): the head cell carries
+              // its spans. What documents.get gives a cell merged over is not in the reference; it is given here
+              // as a plain 1 × 1 cell, the reading that tells a reader least, so a reader must work out what a
+              // head cell covers from the head's spans.
+              const head = cell.node.rowSpan > 0 && cell.node.colSpan > 0;
+              const style: Json = {
+                rowSpan: head ? cell.node.rowSpan : 1,
+                columnSpan: head ? cell.node.colSpan : 1,
+                contentAlignment: 'TOP',
+              };
               if (cell.node.background) style.backgroundColor = optionalColor(cell.node.background);
               if (cell.node.verticalAlignment) {
                 style.contentAlignment = { TOP: 'TOP', CENTER: 'MIDDLE', BOTTOM: 'BOTTOM' }[

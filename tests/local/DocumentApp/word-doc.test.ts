@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { convertDocx } from '../../../local/convert/docx';
 import type { ConvertedCell, ConvertedDocument } from '../../../local/convert/docx';
 import { LocalDocuments } from '../../../local/workspace/DocumentApp';
+import { LocalDocsApi } from '../../../local/workspace/Docs';
 import { ANYONE_WITH_LINK, DOCX_MIME, LocalDrive } from '../../../local/workspace/Drive';
 import { Runtime } from '../../../local/workspace/runtime';
 
@@ -270,6 +271,62 @@ describe('the seed layouts, as Docs holds them', () => {
     expect(progress.getChild(0).getType()).toBe(DocumentApp.ElementType.LIST_ITEM);
     expect(progress.getText()).toBe(
       'Outcomes agreed by CMT on 5 August 2010.\nMeasures published on the intranet.',
+    );
+  });
+});
+
+describe('the same Doc through the Docs API (documents.get)', () => {
+  type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- API JSON read in tests
+
+  function api(owner = OFFICER) {
+    const env = planDoc(owner);
+    return { ...env, Docs: new LocalDocsApi(env.runtime, env.docs).service };
+  }
+
+  it('gives a head cell its spans; a cell merged over comes as a plain empty cell', () => {
+    const { Docs, stored } = api();
+    const doc = Docs.Documents.get(stored.id) as Json;
+    const table = doc.body.content.find((e: Json) => e.table).table;
+    const spans = table.tableRows.map((row: Json) =>
+      row.tableCells.map((c: Json) => `${c.tableCellStyle.rowSpan}x${c.tableCellStyle.columnSpan}`),
+    );
+    expect(spans).toEqual([
+      ['1x2', '1x1', '1x1'],
+      ['1x1', '1x1', '1x1'],
+      ['2x1', '1x1', '1x1'],
+      ['1x1', '1x1', '1x1'],
+    ]);
+  });
+
+  it('writes a line break inside a paragraph as a vertical tab, where DocumentApp gives "\\r"', () => {
+    const { Docs, DocumentApp, stored } = api();
+    const doc = Docs.Documents.get(stored.id) as Json;
+    const last = doc.body.content
+      .at(-1)
+      .paragraph.elements.map((e: Json) => e.textRun.content)
+      .join('');
+    expect(last).toBe('Key\u000bCMT – Corporate Management Team\n');
+    const body = DocumentApp.openById(stored.id).getBody();
+    expect(
+      body
+        .getChild(body.getNumChildren() - 1)
+        .asParagraph()
+        .getText(),
+    ).toBe('Key\rCMT – Corporate Management Team');
+  });
+
+  it('refuses a Doc not shared with the user, a Word file and an id no file has, in Google’s words', () => {
+    const { Docs, stored, drive } = api(COLLEAGUE);
+    const failed = (message: string) => `API call to docs.documents.get failed with error: ${message}`;
+    expect(() => Docs.Documents.get(stored.id)).toThrow(failed('The caller does not have permission'));
+    drive.share(stored.id, OFFICER);
+    expect((Docs.Documents.get(stored.id) as Json).title).toBe('Action plan');
+    const word = drive.createFile({ name: 'Plan.docx', mimeType: DOCX_MIME, owner: OFFICER });
+    expect(() => Docs.Documents.get(word.id)).toThrow(
+      failed('This operation is not supported for this document'),
+    );
+    expect(() => Docs.Documents.get('1abcdefghijklmnopqrstuvwxyz0123')).toThrow(
+      failed('Requested entity was not found.'),
     );
   });
 });
