@@ -34,9 +34,18 @@ const MANIFEST =
 const DRIVE_API =
   /API call to drive\.files\.\w+ failed with error: Request had insufficient authentication scopes/;
 
+/**
+ * An error's own words. Duck-typed: an error a Google service throws need not be an Error of the script's own
+ * realm (the local Workspace's are not), and `String(error)` would put "Error: " before them.
+ */
+export function errorMessage(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 /** The permission an error says is missing, or null when the error is about something else. */
 export function missingPermission(error: unknown): MissingPermission | null {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const match = MANIFEST.exec(message);
   if (match) return { method: match[1], scopes: match[2].split(' || ') };
   if (DRIVE_API.test(message)) return { method: '', scopes: [`${AUTH}drive.file`] };

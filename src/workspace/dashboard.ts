@@ -17,6 +17,7 @@ import {
   dashboardLayout,
   readPaperCounts,
 } from '../core/dashboard';
+import { errorMessage } from '../core/permissions';
 import { cellDate, cellText } from './cells';
 import type { RegisterReading } from './register';
 import type { Workbook } from './workbook';
@@ -194,7 +195,7 @@ function gridRange(sheet: Sheet, rows: number, columns: number): GoogleAppsScrip
   try {
     return sheet.getRange(1, 1, rows, columns);
   } catch (error) {
-    if (!BEYOND_SHEET.test(error instanceof Error ? error.message : String(error))) throw error;
+    if (!BEYOND_SHEET.test(errorMessage(error))) throw error;
     const maxRows = sheet.getMaxRows();
     const maxColumns = sheet.getMaxColumns();
     if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);

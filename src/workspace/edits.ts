@@ -23,6 +23,7 @@ import { cellValue, refreshStatuses, runs, writeRuns } from './register';
 import { reapplyStatusRules } from './setup';
 import { SHEET } from './sheets';
 import { Workbook } from './workbook';
+import { whileHolding } from './locks';
 
 /** How long an edit waits for another execution to finish with the register before leaving it to Refresh. */
 const LOCK_WAIT_MS = 20_000;
@@ -35,16 +36,9 @@ function editorOf(e: { user?: GoogleAppsScript.Base.User }): string {
 
 /** Runs `work` under the document lock; when the lock cannot be had, the change is left for Refresh to find. */
 function underLock(work: () => void): void {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    console.warn('The register was busy: this edit will be recorded by the next Refresh.');
-    return;
-  }
-  try {
-    work();
-  } finally {
-    lock.releaseLock();
-  }
+  whileHolding(LockService.getDocumentLock(), LOCK_WAIT_MS, work, () =>
+    console.warn('The register was busy: this edit will be recorded by the next Refresh.'),
+  );
 }
 
 /** Installable onEdit of the spreadsheet: the Register's edits are recorded; Settings' labels relabel it. */

@@ -8,7 +8,8 @@
  */
 import { DOCS_PLAN_FIELDS, docsPlanGrid } from '../core/docsDocument';
 import type { DocsStructuralElement } from '../core/docsDocument';
-import { missingPermission } from '../core/permissions';
+import { excerpt } from '../core/import/text';
+import { errorMessage, missingPermission } from '../core/permissions';
 import { fileIdOf } from '../core/planDocument';
 import { importWithQuestions } from './actions';
 import { guarded } from './messages';
@@ -78,17 +79,6 @@ function readDoc(id: string): PlanDoc | string {
   } catch (error) {
     // A permission the manifest lacks is said as such (guarded), not as a Doc that cannot be opened.
     if (missingPermission(error)) throw error;
-    return messageOf(error);
+    return errorMessage(error);
   }
-}
-
-/** An error's own words; duck-typed, as an error from a Google service need not be this script's Error. */
-function messageOf(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
-}
-
-function excerpt(text: string): string {
-  const line = text.replace(/\s+/g, ' ');
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }

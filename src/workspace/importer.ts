@@ -32,6 +32,7 @@ import { addKloes } from './settings';
 import { SHEET, appendRows, ensureSheet } from './sheets';
 import { DATE_FORMAT, setUpRegister } from './setup';
 import { Workbook } from './workbook';
+import { whileHolding } from './locks';
 
 export const IMPORT_REPORT_HEADERS = [
   'Row',
@@ -106,31 +107,32 @@ export function importGrid(
   grid: string[][],
   mapping: ColumnMapping = storedMapping(),
 ): ImportOutcome {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new RegisterError(
-      'The register is busy with another import or edit: nothing was imported. Try again in a minute.',
-    );
-  }
-  try {
-    wb.forget('register');
-    wb.forget('record');
-    const { result, existing } = previewImport(wb, grid, mapping);
-    writeImportReport(wb.ss, result.report);
-    if (result.error !== null) throw new RegisterError(result.error);
-    applyImport(wb, result, existing);
-    refreshStatuses(wb);
-    return {
-      added: result.changes.added.length,
-      updated: new Set(result.changes.updates.map((u) => u.id)).size,
-      unchanged: result.changes.unchanged.length,
-      summary: result.changes.summary,
-      report: result.report,
-      layout: result.layout,
-    };
-  } finally {
-    lock.releaseLock();
-  }
+  return whileHolding(
+    LockService.getDocumentLock(),
+    LOCK_WAIT_MS,
+    () => {
+      wb.forget('register');
+      wb.forget('record');
+      const { result, existing } = previewImport(wb, grid, mapping);
+      writeImportReport(wb.ss, result.report);
+      if (result.error !== null) throw new RegisterError(result.error);
+      applyImport(wb, result, existing);
+      refreshStatuses(wb);
+      return {
+        added: result.changes.added.length,
+        updated: new Set(result.changes.updates.map((u) => u.id)).size,
+        unchanged: result.changes.unchanged.length,
+        summary: result.changes.summary,
+        report: result.report,
+        layout: result.layout,
+      };
+    },
+    () => {
+      throw new RegisterError(
+        'The register is busy with another import or edit: nothing was imported. Try again in a minute.',
+      );
+    },
+  );
 }
 
 /** The register's actions as the re-import compares them, each with its stable id. */

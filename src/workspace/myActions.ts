@@ -31,6 +31,7 @@ import { SignOffLedger } from './signoff';
 import { activeSpreadsheet } from './sheets';
 import { Workbook } from './workbook';
 import { scriptJson } from './html';
+import { whileHolding } from './locks';
 
 const TITLE = 'My actions';
 const OWNER_TITLE = 'Awaiting the owner';
@@ -128,15 +129,9 @@ interface Acting {
 
 /** Runs `work` under the document lock, so a sidebar change and an edit never interleave. */
 function underLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
+  return whileHolding(LockService.getDocumentLock(), LOCK_WAIT_MS, work, () => {
     throw new Error('The register is busy with another change. Nothing was changed: try again in a moment.');
-  }
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** Finds the action by its id in a fresh reading and runs `work` on it; returns the new view and its message. */

@@ -34,6 +34,7 @@ import { readSettings } from './settings';
 import { activeSpreadsheet, appendRows, ensureSheet, styleHeader } from './sheets';
 import { Workbook } from './workbook';
 import { scriptJson } from './html';
+import { whileHolding } from './locks';
 
 export const PAPER_SHEET = 'Paper';
 export const SNAPSHOTS_SHEET = 'Snapshots';
@@ -256,25 +257,26 @@ function recordPaper(
   counts: StatusCounts,
   snapshot: () => void,
 ): boolean {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(RECORD_WAIT_MS)) return false;
-  try {
-    snapshot();
-    const log = ensureSheet(ss, PAPER_LOG_SHEET, PAPER_LOG_HEADERS);
-    const row = [
-      new Date(),
-      paper.name,
-      paper.url,
-      paper.pdfUrl ?? '',
-      runningUser(),
-      paper.folder ?? 'My Drive',
-      ...paperCountCells(counts),
-    ];
-    appendRows(log, [row], ['dd mmm yyyy hh:mm', '@', '@', '@', '@', '@', ...STATUS_KEYS.map(() => '0')]);
-    return true;
-  } finally {
-    lock.releaseLock();
-  }
+  return whileHolding(
+    LockService.getDocumentLock(),
+    RECORD_WAIT_MS,
+    () => {
+      snapshot();
+      const log = ensureSheet(ss, PAPER_LOG_SHEET, PAPER_LOG_HEADERS);
+      const row = [
+        new Date(),
+        paper.name,
+        paper.url,
+        paper.pdfUrl ?? '',
+        runningUser(),
+        paper.folder ?? 'My Drive',
+        ...paperCountCells(counts),
+      ];
+      appendRows(log, [row], ['dd mmm yyyy hh:mm', '@', '@', '@', '@', '@', ...STATUS_KEYS.map(() => '0')]);
+      return true;
+    },
+    () => false,
+  );
 }
 
 /** Rewrites Snapshots with the rows the next paper compares with (the last paper and this one), header included. */

@@ -46,7 +46,7 @@ import {
   type WeeklyMessages,
 } from '../core/digest';
 import type { IsoDate } from '../core/model';
-import { missingPermission, permissionMessage } from '../core/permissions';
+import { errorMessage, missingPermission, permissionMessage } from '../core/permissions';
 import { plural } from '../core/text';
 import { statusChartBlob } from './dashboard';
 import { guarded, runningUser } from './messages';
@@ -56,6 +56,7 @@ import { readSettings } from './settings';
 import { SHEET, activeSpreadsheet, appendRows, ensureSheet } from './sheets';
 import { isMine, readRecordedTrigger, type RecordedTrigger } from './setup';
 import { Workbook } from './workbook';
+import { whileHolding } from './locks';
 
 /** The time-driven trigger's handler: a top-level function of the bundle. */
 export const REMINDER_HANDLER = 'runWeeklyReminders';
@@ -135,7 +136,7 @@ function reportFailure(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, error: unkn
     const today = toIsoDate(new Date(), timeZone);
     const properties = PropertiesService.getScriptProperties();
     const key = `failure.${today}`;
-    const reason = messageOf(error);
+    const reason = errorMessage(error);
     const advice = failureAdvice(error);
     writeLog(ss, [[new Date(), fromIsoDate(weekOf(today), timeZone), 'Weekly run', '', `failed: ${reason}`]]);
     if (properties.getProperty(key) !== null) return;
@@ -145,7 +146,7 @@ function reportFailure(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, error: unkn
     MailApp.sendEmail(owner, email.subject, email.body, { htmlBody: email.htmlBody });
     properties.setProperty(key, new Date().toISOString());
   } catch (notice) {
-    console.error(`The weekly run failed, and telling the owner failed too: ${messageOf(notice)}`);
+    console.error(`The weekly run failed, and telling the owner failed too: ${errorMessage(notice)}`);
   }
 }
 
@@ -200,7 +201,11 @@ function schedule(ui: GoogleAppsScript.Base.Ui): void {
       .create();
   } catch (error) {
     if (missingPermission(error)) throw error;
-    ui.alert(TITLE_SCHEDULE, `Weekly reminders could not be scheduled: ${messageOf(error)}`, ui.ButtonSet.OK);
+    ui.alert(
+      TITLE_SCHEDULE,
+      `Weekly reminders could not be scheduled: ${errorMessage(error)}`,
+      ui.ButtonSet.OK,
+    );
     return;
   }
   recordScheduler({ id: trigger.getUniqueId(), owner: runningUser() });
@@ -411,36 +416,37 @@ export function deliverReminders(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   mode: 'scheduled' | 'now',
 ): ReminderRunResult {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return IDLE('busy');
-  try {
-    const properties = PropertiesService.getScriptProperties();
-    const stored = properties.getProperties();
-    const timeZone = ss.getSpreadsheetTimeZone();
-    const today = toIsoDate(new Date(), timeZone);
-    const week = weekOf(today);
-    // Settings alone decide whether a scheduled run has work: the register is read only when it has.
-    const open = openWeeks(stored).includes(week);
-    if (mode === 'scheduled' && !open && !isReminderDay(today, readSettings(ss, timeZone).settings)) {
-      return IDLE('idle');
-    }
-    const view = refreshStatuses(new Workbook(ss));
-    const weekly = weeklyMessages(view, week);
-    try {
-      MailApp.getRemainingDailyQuota();
-    } catch (error) {
-      const missing = missingPermission(error);
-      if (!missing) throw error;
-      return refusedRun(ss, view, week, permissionMessage(missing));
-    }
-    const result = deliverWeek(ss, properties, stored, weekly, view);
-    for (const stale of staleProperties(properties.getProperties(), [week, weekOf(addDays(today, -7))])) {
-      properties.deleteProperty(stale);
-    }
-    return result;
-  } finally {
-    lock.releaseLock();
-  }
+  return whileHolding(
+    LockService.getScriptLock(),
+    LOCK_WAIT_MS,
+    () => {
+      const properties = PropertiesService.getScriptProperties();
+      const stored = properties.getProperties();
+      const timeZone = ss.getSpreadsheetTimeZone();
+      const today = toIsoDate(new Date(), timeZone);
+      const week = weekOf(today);
+      // Settings alone decide whether a scheduled run has work: the register is read only when it has.
+      const open = openWeeks(stored).includes(week);
+      if (mode === 'scheduled' && !open && !isReminderDay(today, readSettings(ss, timeZone).settings)) {
+        return IDLE('idle');
+      }
+      const view = refreshStatuses(new Workbook(ss));
+      const weekly = weeklyMessages(view, week);
+      try {
+        MailApp.getRemainingDailyQuota();
+      } catch (error) {
+        const missing = missingPermission(error);
+        if (!missing) throw error;
+        return refusedRun(ss, view, week, permissionMessage(missing));
+      }
+      const result = deliverWeek(ss, properties, stored, weekly, view);
+      for (const stale of staleProperties(properties.getProperties(), [week, weekOf(addDays(today, -7))])) {
+        properties.deleteProperty(stale);
+      }
+      return result;
+    },
+    () => IDLE('busy'),
+  );
 }
 
 /** Sends what the week owes, recording each message's state before and after its send. */
@@ -598,7 +604,7 @@ function send(message: WeeklyMessage, planName: string, ownerEmail: string): str
     MailApp.sendEmail(message.to, email.subject, email.body, options);
     return null;
   } catch (error) {
-    return messageOf(error).replace(/\s+/g, ' ').trim() || 'unknown error';
+    return errorMessage(error).replace(/\s+/g, ' ').trim() || 'unknown error';
   }
 }
 
@@ -705,8 +711,4 @@ function senderName(planName: string): string {
 
 function clock(hour: number): string {
   return `${String(hour % 24).padStart(2, '0')}:00`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

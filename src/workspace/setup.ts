@@ -16,6 +16,7 @@ import { RegisterError, readRegisterGrid } from './register';
 import { KLOE_COLUMN, ensureOfficersSheet, ensureSettingsSheet } from './settings';
 import { SHEET, TEXT_FORMAT, ensureSheet, plainTextBody, styleHeader } from './sheets';
 import { Workbook } from './workbook';
+import { whileHolding } from './locks';
 
 export const EDIT_HANDLER = 'onRegisterEdit';
 export const CHANGE_HANDLER = 'onRegisterChange';
@@ -427,24 +428,25 @@ function ensureTrigger(
   key: string,
   create: () => GoogleAppsScript.Script.Trigger,
 ): EditTriggerReport {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(SETUP_WAIT_MS)) {
-    throw new RegisterError(
-      'Another editor is setting up the register at this moment. Choose Set up or repair register again in a minute.',
-    );
-  }
-  try {
-    const properties = PropertiesService.getDocumentProperties();
-    const recorded = readRecordedTrigger(properties, key);
-    const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
-    const me = runningUser();
-    if (recorded && !isMine(recorded, mine, me))
-      return { installed: false, mine: false, owner: recorded.owner };
-    const kept = mine.find((t) => t.getUniqueId() === recorded?.id) ?? mine[0];
-    const trigger = kept ?? create();
-    properties.setProperty(key, JSON.stringify({ id: trigger.getUniqueId(), owner: me }));
-    return { installed: kept === undefined, mine: true, owner: me };
-  } finally {
-    lock.releaseLock();
-  }
+  return whileHolding(
+    LockService.getDocumentLock(),
+    SETUP_WAIT_MS,
+    () => {
+      const properties = PropertiesService.getDocumentProperties();
+      const recorded = readRecordedTrigger(properties, key);
+      const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+      const me = runningUser();
+      if (recorded && !isMine(recorded, mine, me))
+        return { installed: false, mine: false, owner: recorded.owner };
+      const kept = mine.find((t) => t.getUniqueId() === recorded?.id) ?? mine[0];
+      const trigger = kept ?? create();
+      properties.setProperty(key, JSON.stringify({ id: trigger.getUniqueId(), owner: me }));
+      return { installed: kept === undefined, mine: true, owner: me };
+    },
+    () => {
+      throw new RegisterError(
+        'Another editor is setting up the register at this moment. Choose Set up or repair register again in a minute.',
+      );
+    },
+  );
 }
